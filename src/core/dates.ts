@@ -1,0 +1,179 @@
+/**
+ * Calendar days in the spreadsheet's time zone (SPEC §4.1, PLATFORM "Time zones").
+ *
+ * A day is held as a Sheets serial day number: whole days since 1899-12-30, so 2026-01-01 is
+ * 46023. Working in whole day numbers makes windows, pace and calendar periods plain integer
+ * arithmetic, and makes every result independent of the time zone the code happens to run in.
+ *
+ * Turning an instant into a day needs the zone's UTC offset at that instant. In Apps Script that
+ * costs a service call (`Utilities.formatDate`), so {@link DayConverter} asks for the offset once
+ * per week of instants seen and bisects only the weeks in which the offset changes (DST): a
+ * million check-ins over a year cost about a hundred offset look-ups, not a million.
+ */
+
+import { describeValue, KpiInputError } from "./values";
+
+/** Whole days since 1899-12-30 (the Sheets epoch), as a calendar day in the spreadsheet's zone. */
+export type Day = number;
+
+/** The UTC offset, in minutes east of UTC, of a time zone at an instant (epoch milliseconds). */
+export type OffsetAt = (epochMs: number) => number;
+
+export const DAY_MS = 86_400_000;
+const MINUTE_MS = 60_000;
+/** Serial day of 1970-01-01. */
+export const UNIX_EPOCH_DAY = 25_569;
+/** Width of one offset-cache bucket. No real zone changes its offset twice within a week. */
+const BUCKET_MS = 7 * DAY_MS;
+
+interface Bucket {
+  /** Offset before `switchAt` (or throughout, when there is no switch). */
+  readonly before: number;
+  /** The instant the offset changes inside this bucket, or +Infinity. */
+  readonly switchAt: number;
+  readonly after: number;
+}
+
+export class DayConverter {
+  private readonly buckets = new Map<number, Bucket>();
+  private readonly probes = new Map<number, number>();
+  private lookups = 0;
+
+  constructor(private readonly offsetAt: OffsetAt) {}
+
+  /** How many times the underlying offset function was called (for tests and benchmarks). */
+  get offsetLookups(): number {
+    return this.lookups;
+  }
+
+  /** Offset in minutes at an instant, from the week cache. */
+  offsetMinutes(epochMs: number): number {
+    const index = Math.floor(epochMs / BUCKET_MS);
+    let bucket = this.buckets.get(index);
+    if (bucket === undefined) {
+      bucket = this.fillBucket(index);
+      this.buckets.set(index, bucket);
+    }
+    return epochMs < bucket.switchAt ? bucket.before : bucket.after;
+  }
+
+  /** The calendar day an instant falls on in the zone. */
+  dayOfInstant(epochMs: number): Day {
+    return (
+      Math.floor((epochMs + this.offsetMinutes(epochMs) * MINUTE_MS) / DAY_MS) + UNIX_EPOCH_DAY
+    );
+  }
+
+  dayOf(date: Date): Day {
+    return this.dayOfInstant(date.getTime());
+  }
+
+  /**
+   * The first instant of a calendar day in the zone, as the `Date` Sheets would hand a script
+   * for a date cell holding that day. Where a DST change skips midnight, the first instant
+   * that exists on that day.
+   */
+  startOf(day: Day): Date {
+    const utcMidnight = (day - UNIX_EPOCH_DAY) * DAY_MS;
+    let instant = utcMidnight - this.offsetMinutes(utcMidnight) * MINUTE_MS;
+    const corrected = utcMidnight - this.offsetMinutes(instant) * MINUTE_MS;
+    if (corrected !== instant) instant = corrected;
+    // Midnight itself may not exist (a spring-forward at 00:00): step to the first instant of the day.
+    while (this.dayOfInstant(instant) < day) instant += 15 * MINUTE_MS;
+    return new Date(instant);
+  }
+
+  private probe(epochMs: number): number {
+    let offset = this.probes.get(epochMs);
+    if (offset === undefined) {
+      this.lookups++;
+      offset = this.offsetAt(epochMs);
+      this.probes.set(epochMs, offset);
+    }
+    return offset;
+  }
+
+  private fillBucket(index: number): Bucket {
+    const start = index * BUCKET_MS;
+    const end = start + BUCKET_MS;
+    const before = this.probe(start);
+    const after = this.probe(end);
+    if (before === after) return { before, switchAt: Number.POSITIVE_INFINITY, after };
+    // Bisect to the minute: offsets change on whole minutes.
+    let lo = start; // offset(lo) === before
+    let hi = end; // offset(hi) !== before
+    while (hi - lo > MINUTE_MS) {
+      const mid = lo + Math.floor((hi - lo) / 2 / MINUTE_MS) * MINUTE_MS;
+      if (this.probe(mid) === before) lo = mid;
+      else hi = mid;
+    }
+    return { before, switchAt: hi, after: this.probe(hi) };
+  }
+}
+
+/** Serial day of a proleptic Gregorian calendar date; `undefined` when it is not a real date. */
+export function dayFromParts(year: number, month: number, day: number): Day | undefined {
+  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  const ms = Date.UTC(year, month - 1, day);
+  const check = new Date(ms);
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1) return undefined;
+  if (check.getUTCDate() !== day) return undefined;
+  return ms / DAY_MS + UNIX_EPOCH_DAY;
+}
+
+export interface CalendarParts {
+  readonly year: number;
+  /** 1–12 */
+  readonly month: number;
+  readonly day: number;
+  /** ISO weekday, Monday = 1 … Sunday = 7. */
+  readonly weekday: number;
+}
+
+export function dayParts(serial: Day): CalendarParts {
+  const date = new Date((serial - UNIX_EPOCH_DAY) * DAY_MS);
+  const jsWeekday = date.getUTCDay();
+  return {
+    year: date.getUTCFullYear(),
+    month: date.getUTCMonth() + 1,
+    day: date.getUTCDate(),
+    weekday: jsWeekday === 0 ? 7 : jsWeekday,
+  };
+}
+
+/** `YYYY-MM-DD` of a serial day, for messages and the sidebar. */
+export function formatDay(serial: Day): string {
+  return new Date((serial - UNIX_EPOCH_DAY) * DAY_MS).toISOString().slice(0, 10);
+}
+
+const DATE_TEXT = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
+
+/**
+ * Reads a date as SPEC §4.1 allows: a `Date` (a date cell); a number, read as a Sheets serial day
+ * whose fraction is the time of day; a string `YYYY-MM-DD` optionally followed by `T` or a space
+ * and `HH:MM[:SS]`. Returns `undefined` for anything else, blanks included.
+ */
+export function readDay(value: unknown, zone: DayConverter): Day | undefined {
+  if (value instanceof Date) {
+    const ms = value.getTime();
+    return Number.isNaN(ms) ? undefined : zone.dayOfInstant(ms);
+  }
+  if (typeof value === "number") return Number.isFinite(value) ? Math.floor(value) : undefined;
+  if (typeof value !== "string") return undefined;
+  const match = DATE_TEXT.exec(value.trim());
+  if (match === null) return undefined;
+  const [, y, m, d, hh, mm, ss] = match;
+  if (hh !== undefined && (Number(hh) > 23 || Number(mm) > 59 || Number(ss ?? 0) > 59)) {
+    return undefined;
+  }
+  return dayFromParts(Number(y), Number(m), Number(d));
+}
+
+/** A date that must be there; throws naming `what` (e.g. `due (row 3)`). */
+export function requireDay(value: unknown, zone: DayConverter, what: string): Day {
+  const day = readDay(value, zone);
+  if (day === undefined) {
+    throw new KpiInputError(`${what} ${describeValue(value)} is not a date`);
+  }
+  return day;
+}

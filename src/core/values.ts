@@ -1,0 +1,101 @@
+/**
+ * Coercion of cell values into numbers and text, following SPEC §4.1. Sheets hands custom
+ * functions `""` for empty cells, JS numbers for numbers and percentages (already divided),
+ * and whatever a user typed as text; text must never silently become a number.
+ */
+
+/** `""`, `null` or `undefined`: what an empty cell or an omitted argument looks like. */
+export type Blank = "" | null | undefined;
+
+export function isBlank(value: unknown): value is Blank {
+  return value === "" || value === null || value === undefined;
+}
+
+/**
+ * A user-facing problem with an input. The message says what is wrong and where; the custom
+ * function wrapper prefixes it with the function's name.
+ */
+export class KpiInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "KpiInputError";
+  }
+}
+
+const PLAIN_DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/**
+ * Reads a number the way SPEC §4.1 allows: a finite JS number; a string that is a plain decimal
+ * after trimming; a string ending in `%` divided by 100. Returns `undefined` for anything else
+ * (including blanks, booleans and dates) so the caller can name the place in its error.
+ */
+export function readNumber(value: unknown): number | undefined {
+  if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
+  if (typeof value !== "string") return undefined;
+  let text = value.trim();
+  let scale = 1;
+  if (text.endsWith("%")) {
+    text = text.slice(0, -1).trim();
+    scale = 100;
+  }
+  if (!PLAIN_DECIMAL.test(text)) return undefined;
+  const parsed = Number(text);
+  if (!Number.isFinite(parsed)) return undefined;
+  return scale === 1 ? parsed : parsed / scale;
+}
+
+/** A short, single-line rendering of a user's value for an error message. */
+export function describeValue(value: unknown): string {
+  if (value === undefined || value === null || value === "") return "blank";
+  if (value instanceof Date) {
+    return Number.isNaN(value.getTime()) ? "an invalid date" : `the date ${value.toISOString()}`;
+  }
+  if (typeof value === "string") {
+    const text = value.length > 40 ? `${value.slice(0, 37)}...` : value;
+    return JSON.stringify(text);
+  }
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  return String(value);
+}
+
+/**
+ * A number that must be there: throws a {@link KpiInputError} naming `what` (e.g. `target (row 3)`).
+ */
+export function requireNumber(value: unknown, what: string): number {
+  const parsed = readNumber(value);
+  if (parsed === undefined) {
+    throw new KpiInputError(`${what} ${describeValue(value)} is not a number`);
+  }
+  return parsed;
+}
+
+/** A number or blank: blank gives `undefined`, anything else that is not a number throws. */
+export function optionalNumber(value: unknown, what: string): number | undefined {
+  return isBlank(value) ? undefined : requireNumber(value, what);
+}
+
+/**
+ * Names of directions, aggregations, types… compare case-insensitively with spaces, `_` and `-`
+ * ignored (SPEC §4.2), so "Lower is better", "lower_is_better" and "LOWERISBETTER" are one key.
+ */
+export function normalizeKey(value: unknown): string {
+  return String(value ?? "")
+    .toLowerCase()
+    .replace(/[\s_-]+/g, "");
+}
+
+/** Computed fractions compare with this tolerance (SPEC §4.1). */
+export const EPSILON = 1e-9;
+
+/**
+ * Runs a custom function's body so that every error it throws starts with the function's name
+ * (SPEC §4.1): Sheets shows only the message, in the cell's tooltip.
+ */
+export function withFunctionName<T>(name: string, body: () => T): T {
+  try {
+    return body();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(message.startsWith(`${name}:`) ? message : `${name}: ${message}`);
+  }
+}

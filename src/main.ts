@@ -1,0 +1,15 @@
+/**
+ * The one list of everything dist/Code.js exposes to Apps Script. The build bundles this module
+ * into an IIFE and writes one top-level forwarder per export, copying each function's JSDoc and
+ * parameter names, so Sheets sees real `function KPI_PACE(start, due, as_of)` declarations.
+ * Anything not exported here is invisible to Apps Script.
+ */
+
+export {
+  KPI_ATTAINMENT,
+  KPI_PACE,
+  KPI_ROLLUP,
+  KPI_SMART,
+  KPI_SPLIT,
+  KPI_STATUS,
+} from "./functions/customFunctions";
