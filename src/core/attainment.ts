@@ -37,32 +37,39 @@ export function readDirection(value: unknown): Direction | undefined {
   return DIRECTION_ALIASES[normalizeKey(value)];
 }
 
-export function unknownDirectionMessage(value: unknown): string {
-  return `unknown direction ${JSON.stringify(String(value))}: use Increase, Decrease, At least or At most`;
+export function unknownDirectionMessage(value: unknown, where = ""): string {
+  return `unknown direction ${JSON.stringify(String(value))}${where}: use Increase, Decrease, At least or At most`;
 }
 
 /**
  * Throws when a goal is set up so that no attainment can be computed: a decrease without a
- * baseline, or a target on the wrong side of its baseline. Checked even before any actual exists,
- * so a broken goal shows up the day it is written, not the day its first check-in arrives.
+ * baseline, or a target on the wrong side of its baseline (a blank baseline of an increase is 0,
+ * so a negative target with no baseline is on the wrong side too). Checked even before any actual
+ * exists, so a broken goal shows up the day it is written, not the day its first check-in
+ * arrives. With no target yet only the baseline can be checked. `where` (e.g. ` (row 3)`) is put
+ * after the goal's numbers in the message.
  */
 export function checkGoalSetup(
-  target: number,
+  target: number | undefined,
   baseline: number | undefined,
   direction: Direction,
+  where = "",
 ): void {
   if (direction === "decrease") {
     if (baseline === undefined) {
-      throw new KpiInputError("a Decrease goal needs a baseline to measure the reduction from");
-    }
-    if (target > baseline) {
       throw new KpiInputError(
-        `target ${target} is above baseline ${baseline}: use direction "Increase" for a goal that should go up`,
+        `a Decrease goal${where} needs a baseline to measure the reduction from`,
       );
     }
-  } else if (direction === "increase" && baseline !== undefined && target < baseline) {
+    if (target !== undefined && target > baseline) {
+      throw new KpiInputError(
+        `target ${target}${where} is above baseline ${baseline}: use direction "Increase" for a goal that should go up`,
+      );
+    }
+  } else if (direction === "increase" && target !== undefined && target < (baseline ?? 0)) {
+    const base = baseline === undefined ? "0 (a blank baseline is 0)" : String(baseline);
     throw new KpiInputError(
-      `target ${target} is below baseline ${baseline}: use direction "Decrease" for a goal that should go down`,
+      `target ${target}${where} is below baseline ${base}: use direction "Decrease" for a goal that should go down`,
     );
   }
 }
@@ -87,16 +94,46 @@ export function attainment(
       if (target === base) {
         return actual >= target ? 1 : 0;
       }
-      return (actual - base) / (target - base);
+      return ratioOfDifferences(actual, base, target, base);
     }
     case "decrease": {
       const base = baseline as number;
       if (target === base) {
         return actual <= target ? 1 : 0;
       }
-      return (base - actual) / (base - target);
+      return ratioOfDifferences(base, actual, base, target);
     }
   }
+}
+
+/** Above this, `x * 10^k` may be more than half a unit away from the integer it stands for. */
+const EXACT_SCALED_LIMIT = 2 ** 50;
+
+/**
+ * `(a − b) / (c − d)` with the subtractions done on the decimals the numbers stand for, so that
+ * (0.03 − 0.01) / (0.05 − 0.01) is 0.5 as a user expects, not 0.4999999999999999: each operand
+ * is scaled by 10^k to the integer it spells (k = the most decimals among them), the integers
+ * subtract exactly, and the one division rounds once. Numbers too long or too large for that
+ * fall back to plain floating point.
+ */
+function ratioOfDifferences(a: number, b: number, c: number, d: number): number {
+  const places = Math.max(decimalPlaces(a), decimalPlaces(b), decimalPlaces(c), decimalPlaces(d));
+  if (places > 0 && places <= 15) {
+    const scale = 10 ** places;
+    const [sa, sb, sc, sd] = [a * scale, b * scale, c * scale, d * scale];
+    if (Math.max(Math.abs(sa), Math.abs(sb), Math.abs(sc), Math.abs(sd)) < EXACT_SCALED_LIMIT) {
+      return (Math.round(sa) - Math.round(sb)) / (Math.round(sc) - Math.round(sd));
+    }
+  }
+  return (a - b) / (c - d);
+}
+
+/** Decimals in a number's shortest spelling: 0.05 → 2, 12 → 0; `Infinity` for "1e-7" forms. */
+function decimalPlaces(value: number): number {
+  const text = String(value);
+  if (text.includes("e")) return text.includes("e-") ? Number.POSITIVE_INFINITY : 0;
+  const point = text.indexOf(".");
+  return point < 0 ? 0 : text.length - point - 1;
 }
 
 /** Whether a value meets a target in a direction (used for habit periods and equal-baseline goals). */

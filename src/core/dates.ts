@@ -11,7 +11,7 @@
  * million check-ins over a year cost about a hundred offset look-ups, not a million.
  */
 
-import { describeValue, KpiInputError } from "./values";
+import { describeValue, isBlank, KpiInputError } from "./values";
 
 /** Whole days since 1899-12-30 (the Sheets epoch), as a calendar day in the spreadsheet's zone. */
 export type Day = number;
@@ -71,16 +71,33 @@ export class DayConverter {
   /**
    * The first instant of a calendar day in the zone, as the `Date` Sheets would hand a script
    * for a date cell holding that day. Where a DST change skips midnight, the first instant
-   * that exists on that day.
+   * that exists on that day; where a change repeats midnight (clocks going back from 01:00 to
+   * 00:00, as in Havana, or in Amman until 2022), the earlier of the two midnights; for a day a
+   * zone skipped entirely (Samoa's 2011-12-30), the first instant after it.
    */
   startOf(day: Day): Date {
-    const utcMidnight = (day - UNIX_EPOCH_DAY) * DAY_MS;
-    let instant = utcMidnight - this.offsetMinutes(utcMidnight) * MINUTE_MS;
-    const corrected = utcMidnight - this.offsetMinutes(instant) * MINUTE_MS;
-    if (corrected !== instant) instant = corrected;
-    // Midnight itself may not exist (a spring-forward at 00:00): step to the first instant of the day.
-    while (this.dayOfInstant(instant) < day) instant += 15 * MINUTE_MS;
-    return new Date(instant);
+    const wallMidnight = (day - UNIX_EPOCH_DAY) * DAY_MS;
+    // Local midnight lies within 14 hours of UTC midnight, so the offsets in force a day either
+    // side are every offset that can apply to it (zones change at most once in two days).
+    const candidates = [
+      wallMidnight - this.offsetMinutes(wallMidnight - DAY_MS) * MINUTE_MS,
+      wallMidnight - this.offsetMinutes(wallMidnight + DAY_MS) * MINUTE_MS,
+    ];
+    let first = Number.POSITIVE_INFINITY;
+    for (const instant of candidates) {
+      const wall = instant + this.offsetMinutes(instant) * MINUTE_MS;
+      if (wall === wallMidnight && instant < first) first = instant;
+    }
+    if (first !== Number.POSITIVE_INFINITY) return new Date(first);
+    // Midnight does not exist: the day begins at the change, between the two candidates.
+    let lo = Math.min(...candidates); // still on an earlier day
+    let hi = Math.max(...candidates); // already on this day or later
+    while (hi - lo > MINUTE_MS) {
+      const mid = lo + Math.floor((hi - lo) / 2 / MINUTE_MS) * MINUTE_MS;
+      if (this.dayOfInstant(mid) < day) lo = mid;
+      else hi = mid;
+    }
+    return new Date(hi);
   }
 
   private probe(epochMs: number): number {
@@ -114,8 +131,10 @@ export class DayConverter {
 /** Serial day of a proleptic Gregorian calendar date; `undefined` when it is not a real date. */
 export function dayFromParts(year: number, month: number, day: number): Day | undefined {
   if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
-  const ms = Date.UTC(year, month - 1, day);
-  const check = new Date(ms);
+  // Not Date.UTC: it reads years 0–99 as 1900–1999.
+  const check = new Date(0);
+  check.setUTCFullYear(year, month - 1, day);
+  const ms = check.getTime();
   if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1) return undefined;
   if (check.getUTCDate() !== day) return undefined;
   return ms / DAY_MS + UNIX_EPOCH_DAY;
@@ -169,11 +188,24 @@ export function readDay(value: unknown, zone: DayConverter): Day | undefined {
   return dayFromParts(Number(y), Number(m), Number(d));
 }
 
-/** A date that must be there; throws naming `what` (e.g. `due (row 3)`). */
-export function requireDay(value: unknown, zone: DayConverter, what: string): Day {
+/**
+ * A date that must be there; throws naming `what` (e.g. `due`) and, after the value, `where`
+ * (e.g. ` (row 3)`): `due "soon" (row 3) is not a date`.
+ */
+export function requireDay(value: unknown, zone: DayConverter, what: string, where = ""): Day {
   const day = readDay(value, zone);
   if (day === undefined) {
-    throw new KpiInputError(`${what} ${describeValue(value)} is not a date`);
+    throw new KpiInputError(`${what} ${describeValue(value)}${where} is not a date`);
   }
   return day;
+}
+
+/** A date or blank: blank gives `undefined`, anything else that is not a date throws. */
+export function optionalDay(
+  value: unknown,
+  zone: DayConverter,
+  what: string,
+  where = "",
+): Day | undefined {
+  return isBlank(value) ? undefined : requireDay(value, zone, what, where);
 }

@@ -22,7 +22,9 @@ export class KpiInputError extends Error {
   }
 }
 
-const PLAIN_DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+// "Plain decimal" (SPEC §4.1): digits with an optional sign and point; no exponent, no thousands
+// separators, so "1e3" and "1,000" typed as text are not silently read as numbers.
+const PLAIN_DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)$/;
 
 /**
  * Reads a number the way SPEC §4.1 allows: a finite JS number; a string that is a plain decimal
@@ -59,19 +61,20 @@ export function describeValue(value: unknown): string {
 }
 
 /**
- * A number that must be there: throws a {@link KpiInputError} naming `what` (e.g. `target (row 3)`).
+ * A number that must be there: throws a {@link KpiInputError} naming `what` (e.g. `target`) and,
+ * after the value, `where` (e.g. ` (row 3)`): `target "abc" (row 3) is not a number`.
  */
-export function requireNumber(value: unknown, what: string): number {
+export function requireNumber(value: unknown, what: string, where = ""): number {
   const parsed = readNumber(value);
   if (parsed === undefined) {
-    throw new KpiInputError(`${what} ${describeValue(value)} is not a number`);
+    throw new KpiInputError(`${what} ${describeValue(value)}${where} is not a number`);
   }
   return parsed;
 }
 
 /** A number or blank: blank gives `undefined`, anything else that is not a number throws. */
-export function optionalNumber(value: unknown, what: string): number | undefined {
-  return isBlank(value) ? undefined : requireNumber(value, what);
+export function optionalNumber(value: unknown, what: string, where = ""): number | undefined {
+  return isBlank(value) ? undefined : requireNumber(value, what, where);
 }
 
 /**

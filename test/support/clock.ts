@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { offsetMinutesAt } from "../../emulator/timezone";
 import type { Clock } from "../../src/core/clock";
 import { DayConverter, dayFromParts } from "../../src/core/dates";
@@ -31,4 +32,23 @@ export function fixedClock(timeZone: string, todayIso: string): Clock {
  */
 export function sheetDate(timeZone: string, iso: string): Date {
   return zoneOf(timeZone).startOf(day(iso));
+}
+
+/**
+ * Runs `run` with the process's own time zone set to `timeZone`, then restores it, so a test can
+ * show that a result does not depend on the machine's zone. Jest gives each test file a plain
+ * copy of `process.env`, so assigning TZ there never reaches Node's ICU; the real `process` is
+ * reached through the outer realm, where a core module's Function constructor evaluates.
+ */
+export function withProcessTimeZone<T>(timeZone: string, run: () => T): T {
+  const outerRealm = readFileSync.constructor as FunctionConstructor;
+  const realProcess = outerRealm("return process")() as NodeJS.Process;
+  const original = realProcess.env.TZ;
+  realProcess.env.TZ = timeZone;
+  try {
+    return run();
+  } finally {
+    if (original === undefined) delete realProcess.env.TZ;
+    else realProcess.env.TZ = original;
+  }
 }
