@@ -13,3 +13,5 @@ export {
   KPI_SPLIT,
   KPI_STATUS,
 } from "./functions/customFunctions";
+export { onInstall, onOpen, showHelp } from "./server/menu";
+export { setupSheets } from "./server/setup";

@@ -1,0 +1,163 @@
+/**
+ * `MailApp` with an outbox: recipients count against a daily quota (100 for consumer accounts,
+ * reset at midnight Pacific time), and a test can make the next sends fail.
+ */
+
+import { type Execution, SERVICE_NAME, ServiceObject } from "./context";
+import { AppsScriptError } from "./errors";
+import { wallClock } from "./timezone";
+
+export interface SentMail {
+  readonly to: string;
+  readonly cc: string;
+  readonly bcc: string;
+  readonly subject: string;
+  readonly body: string;
+  readonly htmlBody?: string;
+  readonly name?: string;
+  readonly replyTo?: string;
+  readonly noReply?: boolean;
+  /** The user whose quota and address sent it. */
+  readonly from: string;
+  readonly sentAt: Date;
+}
+
+const QUOTA_ZONE = "America/Los_Angeles";
+const MAX_RECIPIENTS_PER_MESSAGE = 50;
+const MAX_BODY_BYTES = 200 * 1024;
+const EMAIL = /^[^\s@,;<>]+@[^\s@,;<>]+$/;
+
+function quotaDay(epochMs: number): string {
+  const w = wallClock(QUOTA_ZONE, epochMs);
+  return `${w.year}-${w.month}-${w.day}`;
+}
+
+function splitAddresses(list: string | undefined): string[] {
+  if (list === undefined) return [];
+  return String(list)
+    .split(",")
+    .map((a) => a.trim())
+    .filter((a) => a !== "");
+}
+
+/** The mailbox state: outbox, quota per user per day, and injected failures. */
+export class MailState {
+  readonly outbox: SentMail[] = [];
+  private used = new Map<string, number>();
+  private readonly failures: string[] = [];
+
+  constructor(
+    /** Recipients per user per day. */
+    public quota: number,
+    private readonly now: () => number,
+  ) {}
+
+  /** The next `count` sends throw an Exception with this message (nothing is sent or counted). */
+  failNext(message: string, count = 1): void {
+    for (let i = 0; i < count; i++) this.failures.push(message);
+  }
+
+  private key(user: string): string {
+    return `${user}|${quotaDay(this.now())}`;
+  }
+
+  remaining(user: string): number {
+    return Math.max(0, this.quota - (this.used.get(this.key(user)) ?? 0));
+  }
+
+  /** Sets how much of today's quota a user has left (as if they had sent mail elsewhere). */
+  setRemaining(user: string, remaining: number): void {
+    this.used.set(this.key(user), Math.max(0, this.quota - remaining));
+  }
+
+  send(user: string, message: Omit<SentMail, "from" | "sentAt">): void {
+    const failure = this.failures.shift();
+    if (failure !== undefined) throw new AppsScriptError(failure);
+    const recipients = [
+      ...splitAddresses(message.to),
+      ...splitAddresses(message.cc),
+      ...splitAddresses(message.bcc),
+    ];
+    if (recipients.length === 0) throw new AppsScriptError("Failed to send email: no recipient");
+    for (const address of recipients) {
+      if (!EMAIL.test(address)) throw new AppsScriptError(`Invalid email: ${address}`);
+    }
+    if (recipients.length > MAX_RECIPIENTS_PER_MESSAGE) {
+      throw new AppsScriptError("Limit Exceeded: Email Recipients Per Message.");
+    }
+    const size =
+      Buffer.byteLength(message.body, "utf8") + Buffer.byteLength(message.htmlBody ?? "", "utf8");
+    if (size > MAX_BODY_BYTES) throw new AppsScriptError("Limit Exceeded: Email Body Size.");
+    if (recipients.length > this.remaining(user)) {
+      throw new AppsScriptError("Service invoked too many times for one day: email.");
+    }
+    const key = this.key(user);
+    this.used.set(key, (this.used.get(key) ?? 0) + recipients.length);
+    this.outbox.push({ ...message, from: user, sentAt: new Date(this.now()) });
+  }
+
+  toJSON(): {
+    quota: number;
+    used: Record<string, number>;
+    outbox: Array<Omit<SentMail, "sentAt"> & { sentAt: string }>;
+  } {
+    return {
+      quota: this.quota,
+      used: Object.fromEntries(this.used),
+      outbox: this.outbox.map((m) => ({ ...m, sentAt: m.sentAt.toISOString() })),
+    };
+  }
+
+  static fromJSON(data: ReturnType<MailState["toJSON"]>, now: () => number): MailState {
+    const state = new MailState(data.quota, now);
+    state.used = new Map(Object.entries(data.used));
+    for (const m of data.outbox) state.outbox.push({ ...m, sentAt: new Date(m.sentAt) });
+    return state;
+  }
+}
+
+type Options = GoogleAppsScript.Mail.MailAdvancedParameters;
+
+export class EmuMailApp
+  extends ServiceObject
+  implements Pick<GoogleAppsScript.Mail.MailApp, "getRemainingDailyQuota" | "sendEmail">
+{
+  readonly [SERVICE_NAME] = "MailApp";
+  readonly #mail: MailState;
+  readonly #exec: Execution;
+
+  constructor(mail: MailState, exec: Execution) {
+    super();
+    this.#mail = mail;
+    this.#exec = exec;
+  }
+
+  getRemainingDailyQuota(): number {
+    return this.#mail.remaining(this.#exec.user);
+  }
+
+  sendEmail(a: string | Options, b?: string, c?: string, d?: string | Options): void {
+    let message: Options;
+    if (typeof a === "object" && a !== null) {
+      message = a;
+    } else if (typeof d === "string") {
+      message = { to: a, replyTo: b, subject: c, body: d };
+    } else {
+      message = { ...(d ?? {}), to: a, subject: b, body: c };
+    }
+    if (message.subject === undefined || message.subject === null) {
+      throw new AppsScriptError("Failed to send email: no subject");
+    }
+    this.#mail.send(this.#exec.user, {
+      to: String(message.to ?? ""),
+      cc: String(message.cc ?? ""),
+      bcc: String(message.bcc ?? ""),
+      subject: String(message.subject),
+      body: String(message.body ?? ""),
+      ...(message.htmlBody === undefined ? {} : { htmlBody: String(message.htmlBody) }),
+      ...(message.name === undefined ? {} : { name: String(message.name) }),
+      ...(message.replyTo === undefined ? {} : { replyTo: String(message.replyTo) }),
+      ...(message.noReply === undefined ? {} : { noReply: Boolean(message.noReply) }),
+    });
+  }
+}

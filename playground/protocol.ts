@@ -1,0 +1,107 @@
+/**
+ * The JSON the playground's server and page exchange. Types only: the page imports nothing else
+ * from the server side, so its bundle stays free of Node and of the emulator.
+ */
+
+/** One cell as the page draws it. Absent optional fields mean "as an empty, unstyled cell". */
+export interface CellView {
+  /** The formatted value, as `Range.getDisplayValues()` shows it. */
+  readonly text: string;
+  /** The formula typed in the cell, when it holds one. */
+  readonly formula?: string;
+  /** How Sheets aligns the value by default: numbers and dates right, booleans centred. */
+  readonly kind?: "number" | "boolean" | "error";
+  readonly note?: string;
+  readonly style?: CellStyleView;
+}
+
+export interface CellStyleView {
+  readonly background?: string;
+  readonly color?: string;
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  readonly underline?: boolean;
+  readonly strikethrough?: boolean;
+  readonly fontSize?: number;
+  readonly align?: "left" | "center" | "right";
+}
+
+export interface ChartView {
+  readonly title: string;
+  /** Anchor cell (1-based) and offset in pixels, as `EmbeddedChart.getContainerInfo()` gives it. */
+  readonly row: number;
+  readonly column: number;
+  readonly offsetX: number;
+  readonly offsetY: number;
+  /** Category labels and their values, from the chart's first range; blank rows left out. */
+  readonly points: readonly { readonly label: string; readonly value: number }[];
+  /** "percent" when the value axis is formatted as a percentage. */
+  readonly valueFormat: "percent" | "number";
+}
+
+export interface SheetView {
+  readonly name: string;
+  /** The sheet's size in Sheets: how many rows and columns the page may draw. */
+  readonly maxRows: number;
+  readonly maxColumns: number;
+  readonly frozenRows: number;
+  readonly frozenColumns: number;
+  /** Width in pixels of each column that has cells, from column A. */
+  readonly columnWidths: readonly number[];
+  /** Rows 1…last used row, each with columns A…last used column; `null` is an empty cell. */
+  readonly cells: readonly (readonly (CellView | null)[])[];
+  readonly charts: readonly ChartView[];
+}
+
+export type MenuItemView =
+  | { readonly kind: "item"; readonly caption: string; readonly functionName: string }
+  | { readonly kind: "separator" };
+
+export interface MenuView {
+  readonly caption: string;
+  readonly items: readonly MenuItemView[];
+}
+
+export interface PlaygroundState {
+  readonly spreadsheetName: string;
+  readonly timeZone: string;
+  readonly user: string;
+  /** The emulated today in the spreadsheet's zone, `YYYY-MM-DD`. */
+  readonly today: string;
+  readonly activeSheet: string;
+  readonly sheets: readonly SheetView[];
+  /** The add-on's menu as its onOpen built it; `null` before it built one. */
+  readonly menu: MenuView | null;
+  /** What `reset` restores: the demo workbook or an empty one. */
+  readonly resetTo: "demo" | "empty";
+}
+
+export interface ToastView {
+  readonly title: string;
+  readonly message: string;
+  /** Seconds until it hides itself; `null` keeps it until closed. */
+  readonly timeoutSeconds: number | null;
+}
+
+export interface AlertView {
+  readonly title: string;
+  readonly message: string;
+}
+
+/** The answer to every action: the workbook afterwards and what the add-on showed meanwhile. */
+export interface ActionResult {
+  readonly state: PlaygroundState;
+  readonly toasts: readonly ToastView[];
+  readonly alerts: readonly AlertView[];
+  /** The message of an exception the add-on threw, as Sheets would show it. */
+  readonly error?: string;
+}
+
+export interface RunRequest {
+  readonly functionName: string;
+}
+
+export interface TodayRequest {
+  /** `YYYY-MM-DD` */
+  readonly date: string;
+}

@@ -1,0 +1,194 @@
+/**
+ * The playground's web server: the page (bundled from ./client by esbuild when the server
+ * starts) and a small JSON API over a {@link PlaygroundSession}:
+ *
+ *   GET  /api/state                              the workbook as the page draws it
+ *   POST /api/run    {"functionName": "…"}       run an item of the add-on's menu
+ *   POST /api/today  {"date": "YYYY-MM-DD"}      set the emulated today and the as-of date
+ *   POST /api/reset  {}                          back to the demo (or the empty workbook)
+ *
+ * It listens on the loopback interface only and answers only requests addressed to it by a
+ * loopback name, so no other machine, and no web page through DNS rebinding, can drive it.
+ */
+
+import { readFileSync } from "node:fs";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join, resolve } from "node:path";
+import { build } from "esbuild";
+import { z } from "zod";
+import { PlaygroundSession } from "./session";
+
+export const ROOT = resolve(__dirname, "..");
+const CLIENT_DIR = join(__dirname, "client");
+const MAX_BODY_BYTES = 64 * 1024;
+const LOOPBACK_HOST = /^(?:localhost|127\.0\.0\.1|\[::1\])(?::\d+)?$/i;
+
+export interface PlaygroundOptions {
+  /** 0 picks a free port. */
+  readonly port: number;
+  readonly workbookPath: string;
+  /** Start (and reset) from an empty spreadsheet instead of the demo. */
+  readonly empty?: boolean;
+  /** Replace the workbook file with a new demo (or empty workbook). */
+  readonly reset?: boolean;
+  /** Default: dist/Code.js */
+  readonly codePath?: string;
+}
+
+export interface RunningPlayground {
+  readonly url: string;
+  readonly port: number;
+  readonly session: PlaygroundSession;
+  close(): Promise<void>;
+}
+
+const runRequest = z.strictObject({ functionName: z.string().min(1).max(200) });
+const todayRequest = z.strictObject({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) });
+const resetRequest = z.strictObject({});
+
+const SECURITY_HEADERS = {
+  "Content-Security-Policy":
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "no-referrer",
+  "Cache-Control": "no-store",
+} as const;
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The page's script, bundled from TypeScript for the browser. */
+export async function bundleClient(): Promise<string> {
+  const result = await build({
+    entryPoints: [join(CLIENT_DIR, "main.ts")],
+    bundle: true,
+    write: false,
+    format: "iife",
+    target: "es2020",
+    platform: "browser",
+    logLevel: "silent",
+  });
+  const output = result.outputFiles[0];
+  if (output === undefined) throw new Error("esbuild produced no bundle for the playground page");
+  return output.text;
+}
+
+function send(response: ServerResponse, status: number, type: string, body: string): void {
+  response.writeHead(status, {
+    ...SECURITY_HEADERS,
+    "Content-Type": type,
+    "Content-Length": Buffer.byteLength(body),
+  });
+  response.end(body);
+}
+
+function sendJson(response: ServerResponse, status: number, value: unknown): void {
+  send(response, status, "application/json; charset=utf-8", JSON.stringify(value));
+}
+
+async function readJson(request: IncomingMessage): Promise<unknown> {
+  if (!(request.headers["content-type"] ?? "").startsWith("application/json")) {
+    throw new HttpError(415, "send JSON (Content-Type: application/json)");
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new HttpError(413, "request body too large");
+    chunks.push(chunk as Buffer);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString("utf8"));
+  } catch {
+    throw new HttpError(400, "the request body is not JSON");
+  }
+}
+
+function parse<T>(schema: z.ZodType<T>, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new HttpError(400, z.prettifyError(result.error));
+  return result.data;
+}
+
+export async function startPlayground(options: PlaygroundOptions): Promise<RunningPlayground> {
+  const script = await bundleClient();
+  const page = readFileSync(join(CLIENT_DIR, "index.html"), "utf8");
+  const styles = readFileSync(join(CLIENT_DIR, "styles.css"), "utf8");
+  const session = new PlaygroundSession({
+    workbookPath: options.workbookPath,
+    codePath: options.codePath ?? join(ROOT, "dist", "Code.js"),
+    start: options.empty === true ? "empty" : "demo",
+    reset: options.reset === true,
+  });
+
+  const routes: Record<
+    string,
+    (request: IncomingMessage, response: ServerResponse) => Promise<void> | void
+  > = {
+    "GET /": (_, response) => send(response, 200, "text/html; charset=utf-8", page),
+    "GET /app.js": (_, response) => send(response, 200, "text/javascript; charset=utf-8", script),
+    "GET /app.css": (_, response) => send(response, 200, "text/css; charset=utf-8", styles),
+    "GET /api/state": (_, response) => sendJson(response, 200, session.state()),
+    "POST /api/run": async (request, response) => {
+      const { functionName } = parse(runRequest, await readJson(request));
+      sendJson(response, 200, session.run(functionName));
+    },
+    "POST /api/today": async (request, response) => {
+      const { date } = parse(todayRequest, await readJson(request));
+      sendJson(response, 200, session.setToday(date));
+    },
+    "POST /api/reset": async (request, response) => {
+      parse(resetRequest, await readJson(request));
+      sendJson(response, 200, session.reset());
+    },
+  };
+
+  const server = createServer((request, response) => {
+    const handle = async () => {
+      if (!LOOPBACK_HOST.test(request.headers.host ?? "")) {
+        throw new HttpError(403, "the playground answers requests to localhost only");
+      }
+      const path = new URL(request.url ?? "/", "http://localhost").pathname;
+      const route = routes[`${request.method} ${path}`];
+      if (route === undefined) {
+        const known = Object.keys(routes).some((key) => key.endsWith(` ${path}`));
+        throw new HttpError(known ? 405 : 404, known ? "method not allowed" : "not found");
+      }
+      await route(request, response);
+    };
+    handle().catch((error: unknown) => {
+      const status =
+        error instanceof HttpError ? error.status : error instanceof RangeError ? 400 : 500;
+      const message = error instanceof Error ? error.message : String(error);
+      if (status === 500) console.error(error);
+      if (!response.headersSent) sendJson(response, status, { error: message });
+      else response.end();
+    });
+  });
+
+  await new Promise<void>((resolveListen, rejectListen) => {
+    server.once("error", rejectListen);
+    server.listen(options.port, "127.0.0.1", () => {
+      server.off("error", rejectListen);
+      resolveListen();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://localhost:${port}`,
+    port,
+    session,
+    close: () =>
+      new Promise<void>((resolveClose, rejectClose) => {
+        server.closeAllConnections();
+        server.close((error) => (error === undefined ? resolveClose() : rejectClose(error)));
+      }),
+  };
+}

@@ -1,0 +1,203 @@
+/**
+ * One playground workbook: an emulator loaded from (and saved after every action to) a JSON file,
+ * with the built add-on loaded into it. Opening it runs the add-on's onOpen, as opening a
+ * spreadsheet in Sheets does, so the menu is the one the add-on builds.
+ */
+
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { type AddOn, createEmulator, Emulator, loadAddOn, type MenuRecord } from "../emulator";
+import { wallClock } from "../emulator/timezone";
+import { instantFromSerial } from "../emulator/values";
+import { dayFromParts } from "../src/core/dates";
+import { AS_OF_NAME } from "../src/server/workbook";
+import { buildDemo } from "./demo";
+import { DEMO_NOW, DEMO_SPREADSHEET_NAME, DEMO_TIME_ZONE, DEMO_USER } from "./demoData";
+import type {
+  ActionResult,
+  AlertView,
+  MenuItemView,
+  MenuView,
+  PlaygroundState,
+  ToastView,
+} from "./protocol";
+import { sheetView } from "./sheetView";
+
+/** The hour of the day the emulated clock shows after "Set today": office hours. */
+const TODAY_HOUR = 9;
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export interface SessionOptions {
+  /** The JSON file the workbook lives in. */
+  readonly workbookPath: string;
+  /** The built add-on, dist/Code.js. */
+  readonly codePath: string;
+  /** What a new or reset workbook holds. */
+  readonly start: "demo" | "empty";
+  /** Start over even when the file exists. */
+  readonly reset?: boolean;
+}
+
+function menuItems(entries: MenuRecord["items"]): MenuItemView[] {
+  const items: MenuItemView[] = [];
+  for (const entry of entries) {
+    if ("separator" in entry) items.push({ kind: "separator" });
+    else if ("functionName" in entry) {
+      items.push({ kind: "item", caption: entry.caption, functionName: entry.functionName });
+    } else {
+      // The playground shows a submenu's items in place, between separators.
+      items.push({ kind: "separator" }, ...menuItems(entry.subMenu.items), { kind: "separator" });
+    }
+  }
+  return items;
+}
+
+/** Parses `YYYY-MM-DD` into a serial day; `undefined` when it is no real date. */
+export function parseIsoDay(text: string): number | undefined {
+  const match = ISO_DAY.exec(text);
+  if (match === null) return undefined;
+  return dayFromParts(Number(match[1]), Number(match[2]), Number(match[3]));
+}
+
+export class PlaygroundSession {
+  readonly #options: SessionOptions;
+  readonly #code: string;
+  #emu: Emulator;
+  #addOn: AddOn;
+
+  constructor(options: SessionOptions) {
+    this.#options = options;
+    if (!existsSync(options.codePath)) {
+      throw new Error(`${options.codePath} is missing: run \`npm run build\` first`);
+    }
+    this.#code = readFileSync(options.codePath, "utf8");
+    if (options.reset !== true && existsSync(options.workbookPath)) {
+      this.#emu = Emulator.load(options.workbookPath);
+      // A spreadsheet opened again starts with a clean screen: no toasts or dialogs from before.
+      this.#emu.ui.clear();
+      this.#addOn = this.#open("LIMITED");
+    } else {
+      [this.#emu, this.#addOn] = this.#create();
+    }
+  }
+
+  get emulator(): Emulator {
+    return this.#emu;
+  }
+
+  /**
+   * Loads the add-on into the emulator and opens the spreadsheet, which builds its menu. Sheets
+   * runs onOpen in AuthMode.NONE in a document the add-on was never used in, LIMITED after.
+   */
+  #open(authMode: "NONE" | "LIMITED"): AddOn {
+    const addOn = loadAddOn(this.#code, this.#emu);
+    addOn.open(authMode);
+    return addOn;
+  }
+
+  #create(): [Emulator, AddOn] {
+    this.#emu = createEmulator({
+      timeZone: DEMO_TIME_ZONE,
+      user: DEMO_USER,
+      now: DEMO_NOW,
+      spreadsheetName: DEMO_SPREADSHEET_NAME,
+    });
+    const addOn = this.#open("NONE");
+    if (this.#options.start === "demo") buildDemo(this.#emu, addOn);
+    this.#save();
+    return [this.#emu, addOn];
+  }
+
+  #save(): void {
+    mkdirSync(dirname(this.#options.workbookPath), { recursive: true });
+    this.#emu.save(this.#options.workbookPath);
+  }
+
+  /** The emulated today, `YYYY-MM-DD` in the spreadsheet's zone. */
+  today(): string {
+    const zone = this.#emu.spreadsheet.getSpreadsheetTimeZone();
+    const { year, month, day } = wallClock(zone, this.#emu.now().getTime());
+    return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+  }
+
+  menu(): MenuView | null {
+    const menu = this.#emu.ui.menu();
+    return menu === undefined ? null : { caption: menu.caption, items: menuItems(menu.items) };
+  }
+
+  state(): PlaygroundState {
+    const spreadsheet = this.#emu.spreadsheet;
+    return {
+      spreadsheetName: spreadsheet.getName(),
+      timeZone: spreadsheet.getSpreadsheetTimeZone(),
+      user: this.#emu.user,
+      today: this.today(),
+      activeSheet: spreadsheet.getActiveSheet().getName(),
+      sheets: spreadsheet.getSheets().map(sheetView),
+      menu: this.menu(),
+      resetTo: this.#options.start,
+    };
+  }
+
+  /** Runs an action, saves, and reports what the add-on showed while it ran. */
+  #act(action: () => void): ActionResult {
+    const ui = this.#emu.ui;
+    const toastsBefore = ui.toasts.length;
+    const alertsBefore = ui.alerts.length;
+    let error: string | undefined;
+    try {
+      action();
+    } catch (thrown) {
+      error = thrown instanceof Error ? thrown.message : String(thrown);
+    }
+    this.#save();
+    const toasts: ToastView[] = ui.toasts.slice(toastsBefore).map((toast) => ({
+      title: toast.title,
+      message: toast.message,
+      // Apps Script: a negative timeout keeps the toast until it is closed.
+      timeoutSeconds:
+        toast.timeoutSeconds !== null && toast.timeoutSeconds < 0
+          ? null
+          : (toast.timeoutSeconds ?? 5),
+    }));
+    const alerts: AlertView[] = ui.alerts
+      .slice(alertsBefore)
+      .map((alert) => ({ title: alert.title, message: alert.prompt }));
+    return { state: this.state(), toasts, alerts, ...(error === undefined ? {} : { error }) };
+  }
+
+  /**
+   * Runs a menu item's function as Sheets does when the user picks it: in AuthMode.FULL. Only
+   * functions the add-on put in its menu can be run.
+   */
+  run(functionName: string): ActionResult {
+    const allowed = (this.menu()?.items ?? []).some(
+      (item) => item.kind === "item" && item.functionName === functionName,
+    );
+    if (!allowed) throw new RangeError(`"${functionName}" is not an item of the add-on's menu`);
+    return this.#act(() => {
+      this.#addOn.run(functionName, [], { authMode: "FULL" });
+    });
+  }
+
+  /**
+   * Moves the emulated clock to 09:00 of a day and sets the Settings as-of date to it, as the
+   * daily check does each morning, so the Dashboard grades the KPIs as of that day.
+   */
+  setToday(iso: string): ActionResult {
+    const serial = parseIsoDay(iso);
+    if (serial === undefined) throw new RangeError(`"${iso}" is not a date (YYYY-MM-DD)`);
+    return this.#act(() => {
+      const spreadsheet = this.#emu.spreadsheet;
+      const zone = spreadsheet.getSpreadsheetTimeZone();
+      this.#emu.setNow(new Date(instantFromSerial(serial + TODAY_HOUR / 24, zone)));
+      spreadsheet.getRangeByName(AS_OF_NAME)?.setValue(iso);
+    });
+  }
+
+  /** Starts over from the demo, or from an empty spreadsheet. */
+  reset(): ActionResult {
+    [this.#emu, this.#addOn] = this.#create();
+    return { state: this.state(), toasts: [], alerts: [] };
+  }
+}

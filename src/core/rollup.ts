@@ -1,0 +1,649 @@
+/**
+ * The rollup engine (SPEC §4.7): from the registry and the check-in log to every KPI's actual,
+ * attainment, expected progress, status, score and streak, with children rolled up into their
+ * parents. `KPI_ROLLUP`, the Dashboard and the daily check all compute with {@link computeRollup},
+ * so the numbers a manager sees in a formula, on the Dashboard and in an e-mail are the same.
+ *
+ * A bad row never fails the whole table: it gets `Error: …` as its status and blanks in its
+ * computed fields, and its parent reports that a child has an error. Only a bad argument as a
+ * whole (not a range, a required column missing, an unknown field) throws.
+ */
+
+import { Accumulators, type Aggregation } from "./aggregate";
+import { attainment, checkGoalSetup, DIRECTION_LABELS, type Direction } from "./attainment";
+import { type CheckinScan, scanCheckins } from "./checkins";
+import type { CellValue, Clock, FormulaResult } from "./clock";
+import { type Day, type DayConverter, readDay } from "./dates";
+import { requireColumn, requireTable } from "./headers";
+import { pace } from "./pace";
+import { periodEnd, periodOf } from "./periods";
+import {
+  type InputField,
+  type KpiRecord,
+  LEVEL_LABELS,
+  REGISTRY_COLUMNS,
+  type RegistryCells,
+  readKnownDirection,
+  readKpiType,
+  readLevel,
+  readRegistry,
+  registryColumns,
+  TYPE_LABELS,
+} from "./registry";
+import { type Status, status } from "./status";
+import { describeValue, EPSILON, isBlank, KpiInputError, normalizeKey, readNumber } from "./values";
+
+export interface RollupOptions {
+  /** The day the numbers are computed for (the `KPI_AS_OF` cell). */
+  readonly asOf: Day;
+  /** The spreadsheet's calendar, to read `Date` cells as days. */
+  readonly zone: DayConverter;
+  /** How far behind the expected progress is still "On track" (default 0.10). */
+  readonly atRiskGap?: number;
+  /** How far behind is "At risk" rather than "Off track" (default 0.25). */
+  readonly offTrackGap?: number;
+}
+
+/**
+ * How a KPI's numbers were obtained:
+ * - `plain`: its own check-ins combined by its Aggregation;
+ * - `habit`: a Habit with a Cadence, graded period by period;
+ * - `sum-parent`: the sum of its children's actuals against its own target;
+ * - `weighted-parent`: the weighted mean of its children's attainment (always for an Objective);
+ * - `error`: the row or one of its children has a problem, see {@link RollupRow.error}.
+ */
+export type RollupKind = "plain" | "habit" | "sum-parent" | "weighted-parent" | "error";
+
+/**
+ * One registry row that has an ID, computed. Every number is unrounded except `score`;
+ * `undefined` is a blank cell. On an error row every computed field is `undefined`.
+ */
+export interface RollupRow {
+  /** Row number within the registry range (header = 1). */
+  readonly row: number;
+  /** The ID as typed, trimmed. */
+  readonly id: string;
+  /** The ID as matched against check-ins and Parent cells: trimmed, lower case. */
+  readonly key: string;
+  /** The row's cells by field, as they were read (a missing column reads as `""`). */
+  readonly cells: RegistryCells;
+  /** The row read and checked; `undefined` when one of its cells cannot be read. */
+  readonly kpi: KpiRecord | undefined;
+  /** Index in the returned array of the row its Parent names, when that ID is in the registry. */
+  readonly parent: number | undefined;
+  /** Indexes in the returned array of the rows naming this one as Parent, in registry order. */
+  readonly children: readonly number[];
+  readonly kind: RollupKind;
+  readonly actual: number | undefined;
+  readonly attainment: number | undefined;
+  /** Expected progress (pace); 1 for a habit. */
+  readonly expected: number | undefined;
+  /** `undefined` exactly when {@link error} is set. */
+  readonly status: Status | undefined;
+  /** What is wrong, e.g. `check-in row 7 has no date`; `undefined` when nothing is. */
+  readonly error: string | undefined;
+  /** The Status cell: the status, or `Error: ` followed by the error. */
+  readonly statusText: string;
+  /** Attainment clamped to [0, 1] and rounded to one decimal (the OKR grade). */
+  readonly score: number | undefined;
+  /** Number of own check-ins (dated inside the window, as-of included). */
+  readonly checkins: number | undefined;
+  /** Day of the latest own check-in. */
+  readonly lastCheckin: Day | undefined;
+  /** Habits: consecutive met periods back from the latest complete one; `undefined` otherwise. */
+  readonly streak: number | undefined;
+}
+
+interface Computed {
+  kind: RollupKind;
+  actual: number | undefined;
+  attainment: number | undefined;
+  expected: number | undefined;
+  status: Status | undefined;
+  error: string | undefined;
+  checkins: number | undefined;
+  lastCheckin: Day | undefined;
+  streak: number | undefined;
+}
+
+function failed(error: string): Computed {
+  return {
+    kind: "error",
+    actual: undefined,
+    attainment: undefined,
+    expected: undefined,
+    status: undefined,
+    error,
+    checkins: undefined,
+    lastCheckin: undefined,
+    streak: undefined,
+  };
+}
+
+// Bound once: a global look-up per KPI is slow in a sandboxed global (Node's vm).
+const { min, max, floor } = Math;
+
+const clamp01 = (x: number) => min(1, max(0, x));
+
+/** The smallest of many numbers (a spread into Math.min overflows the stack for long lists). */
+function smallest(values: readonly number[]): number {
+  let least = Number.POSITIVE_INFINITY;
+  for (const value of values) if (value < least) least = value;
+  return least;
+}
+
+/** The OKR grade: attainment clamped to [0, 1], rounded half up to one decimal. */
+export function score(attainmentValue: number | undefined): number | undefined {
+  if (attainmentValue === undefined) return undefined;
+  return floor(clamp01(attainmentValue) * 10 + 0.5 + EPSILON) / 10;
+}
+
+/** Whether a habit period's value meets its per-period target, with the §4.1 tolerance. */
+function periodMet(value: number, target: number, direction: Direction): boolean {
+  return direction === "decrease" || direction === "atmost"
+    ? value <= target + EPSILON
+    : value >= target - EPSILON;
+}
+
+function unitKey(unit: string): string {
+  return unit.trim().toLowerCase();
+}
+
+/**
+ * Finds Parent cycles. Each KPI has at most one parent, so following parents from any KPI either
+ * ends or enters exactly one cycle; every member of a cycle gets the same message, starting from
+ * the member that comes first in the registry.
+ */
+function findCycles(parents: readonly (number | undefined)[], ids: readonly string[]) {
+  const cycleOf = new Map<number, string>();
+  const state = new Uint8Array(parents.length); // 0 unseen, 1 on the current path, 2 done
+  for (let i = 0; i < parents.length; i++) {
+    if (state[i] !== 0) continue;
+    const path: number[] = [];
+    let j: number | undefined = i;
+    while (j !== undefined && state[j] === 0) {
+      state[j] = 1;
+      path.push(j);
+      j = parents[j];
+    }
+    if (j !== undefined && state[j] === 1) {
+      const members = path.slice(path.indexOf(j));
+      const first = members.indexOf(smallest(members));
+      const ordered = [...members.slice(first), ...members.slice(0, first)];
+      const text = `parent cycle ${[...ordered, ordered[0]!].map((m) => ids[m]).join(" → ")}`;
+      for (const m of members) cycleOf.set(m, text);
+    }
+    for (const p of path) state[p] = 2;
+  }
+  return cycleOf;
+}
+
+/**
+ * Computes every registry row that has an ID, in registry order.
+ *
+ * @param kpis the registry range, header row first; needs ID and Target columns.
+ * @param checkins the check-in log, header row first; needs KPI ID (or KPI, or ID) and Value.
+ * @throws KpiInputError when an argument as a whole is unusable (not a range, a required column
+ *   missing); problems of single rows are reported in those rows instead.
+ */
+export function computeRollup(
+  kpis: unknown,
+  checkins: unknown,
+  options: RollupOptions,
+): RollupRow[] {
+  const { asOf, zone } = options;
+  const registryTable = requireTable(kpis, "kpis");
+  const columns = registryColumns(registryTable[0]!);
+  requireColumn(columns, REGISTRY_COLUMNS, "id", "kpis");
+  requireColumn(columns, REGISTRY_COLUMNS, "target", "kpis");
+  const logTable = requireTable(checkins, "checkins");
+
+  const entries = readRegistry(registryTable, zone);
+  const n = entries.length;
+
+  // Identity: the first copy of each ID answers to it; every copy of a duplicate is an error.
+  const indexOfKey = new Map<string, number>();
+  const duplicated = new Set<string>();
+  entries.forEach((entry, i) => {
+    if (indexOfKey.has(entry.key)) duplicated.add(entry.key);
+    else indexOfKey.set(entry.key, i);
+  });
+
+  const parents = entries.map((entry) =>
+    entry.parentKey === "" ? undefined : indexOfKey.get(entry.parentKey),
+  );
+  // Most KPIs are leaves: they share one empty list instead of allocating their own.
+  const children: (readonly number[])[] = new Array(n).fill(NO_CHILDREN);
+  parents.forEach((p, i) => {
+    if (p === undefined) return;
+    if (children[p] === NO_CHILDREN) children[p] = [];
+    (children[p] as number[]).push(i);
+  });
+  const cycles = findCycles(
+    parents,
+    entries.map((e) => e.id),
+  );
+
+  const from = new Float64Array(n).fill(Number.NEGATIVE_INFINITY);
+  const to = new Float64Array(n).fill(asOf);
+  const keep = new Uint8Array(n);
+  const ids = new Map<string, number>();
+  entries.forEach((entry, i) => {
+    const record = entry.record;
+    if (record !== undefined) {
+      if (record.start !== undefined) from[i] = record.start;
+      if (record.due !== undefined && record.due < asOf) to[i] = record.due;
+      if (record.type === "habit" && record.cadence !== undefined) keep[i] = 1;
+    }
+    ids.set(entry.key, duplicated.has(entry.key) ? -1 : i);
+  });
+  const scan = scanCheckins(logTable, ids, n, { from, to, keep }, zone);
+
+  const context: Context = { options, scan };
+  /** A problem of the row itself, most fundamental first. */
+  const ownProblem = (i: number): string | undefined => {
+    const entry = entries[i]!;
+    if (duplicated.has(entry.key)) return "duplicate ID";
+    return entry.error ?? cycles.get(i) ?? scan.problems.get(i);
+  };
+  const results: (Computed | undefined)[] = new Array(n);
+  const pending = children.map((list) => list.length);
+  const ready: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (cycles.has(i)) results[i] = failed(ownProblem(i)!);
+    else if (pending[i] === 0) ready.push(i);
+  }
+  // Children before parents, whatever the depth, without recursion.
+  while (ready.length > 0) {
+    const i = ready.pop()!;
+    const problem = ownProblem(i);
+    const computed =
+      problem !== undefined
+        ? failed(problem)
+        : computeOne(
+            i,
+            entries[i]!.record!,
+            children[i] === NO_CHILDREN
+              ? NO_CHILD_RESULTS
+              : children[i]!.map((c) => ({ entry: entries[c]!, result: results[c]! })),
+            context,
+          );
+    results[i] = computed;
+    const p = parents[i];
+    if (p !== undefined && !cycles.has(p)) {
+      pending[p]! -= 1;
+      if (pending[p] === 0) ready.push(p);
+    }
+  }
+
+  return entries.map((entry, i) => {
+    const result = results[i]!;
+    return {
+      row: entry.row,
+      id: entry.id,
+      key: entry.key,
+      cells: entry.cells,
+      kpi: entry.record,
+      parent: parents[i],
+      children: children[i]!,
+      kind: result.kind,
+      actual: result.actual,
+      attainment: result.attainment,
+      expected: result.expected,
+      status: result.status,
+      error: result.error,
+      statusText: result.error !== undefined ? `Error: ${result.error}` : result.status!,
+      score: score(result.attainment),
+      checkins: result.checkins,
+      lastCheckin: result.lastCheckin,
+      streak: result.streak,
+    };
+  });
+}
+
+interface Context {
+  readonly options: RollupOptions;
+  readonly scan: CheckinScan;
+}
+
+const NO_CHILDREN: readonly number[] = Object.freeze([]);
+const NO_CHILD_RESULTS: readonly Child[] = Object.freeze([]);
+
+interface Child {
+  readonly entry: { readonly id: string; readonly record: KpiRecord | undefined };
+  readonly result: Computed;
+}
+
+function computeOne(
+  i: number,
+  kpi: KpiRecord,
+  childList: readonly Child[],
+  context: Context,
+): Computed {
+  const { scan } = context;
+  try {
+    if (childList.length > 0 && scan.anyDate[i] === 0) {
+      const broken = childList.find((child) => child.result.error !== undefined);
+      if (broken !== undefined) return failed(`child ${broken.entry.id} has an error`);
+      return computeParent(kpi, childList, context);
+    }
+    if (kpi.type === "habit" && kpi.cadence !== undefined) return computeHabit(i, kpi, context);
+    return computePlain(i, kpi, context);
+  } catch (error) {
+    if (error instanceof KpiInputError) return failed(error.message);
+    throw error;
+  }
+}
+
+function expectedOf(kpi: KpiRecord, asOf: Day): number | undefined {
+  return kpi.start !== undefined && kpi.due !== undefined
+    ? pace(kpi.start, kpi.due, asOf)
+    : undefined;
+}
+
+/**
+ * Attainment against the KPI's own Target, Baseline and Direction (§4.2). A wrong set-up is an
+ * error even before the first check-in, and (as in KPI_ATTAINMENT) even before there is a target.
+ */
+function goalAttainment(kpi: KpiRecord, actual: number | undefined): number | undefined {
+  checkGoalSetup(kpi.target, kpi.baseline, kpi.direction);
+  if (kpi.target === undefined || actual === undefined) return undefined;
+  return attainment(actual, kpi.target, kpi.baseline, kpi.direction);
+}
+
+function graded(
+  kind: RollupKind,
+  kpi: KpiRecord,
+  actual: number | undefined,
+  attainmentValue: number | undefined,
+  context: Context,
+  extra: Pick<Computed, "checkins" | "lastCheckin" | "streak">,
+  expected = expectedOf(kpi, context.options.asOf),
+): Computed {
+  const { asOf, atRiskGap, offTrackGap } = context.options;
+  return {
+    kind,
+    actual,
+    attainment: attainmentValue,
+    expected,
+    checkins: extra.checkins,
+    lastCheckin: extra.lastCheckin,
+    streak: extra.streak,
+    status: status({
+      attainment: attainmentValue,
+      expected,
+      due: kpi.due,
+      asOf,
+      atRiskGap,
+      offTrackGap,
+      isHabit: kind === "habit",
+    }),
+    error: undefined,
+  };
+}
+
+function ownCheckinFacts(i: number, scan: CheckinScan) {
+  const count = scan.own.count(i);
+  return {
+    checkins: count,
+    lastCheckin: scan.hasDate ? scan.own.lastDay(i) : undefined,
+    streak: undefined,
+  };
+}
+
+function computePlain(i: number, kpi: KpiRecord, context: Context): Computed {
+  const actual = context.scan.own.result(i, kpi.aggregation);
+  return graded(
+    "plain",
+    kpi,
+    actual,
+    goalAttainment(kpi, actual),
+    context,
+    ownCheckinFacts(i, context.scan),
+  );
+}
+
+function computeParent(kpi: KpiRecord, childList: readonly Child[], context: Context): Computed {
+  const facts = { checkins: 0, lastCheckin: undefined, streak: undefined };
+  const unit = unitKey(kpi.unit);
+  const sums =
+    kpi.type !== "objective" &&
+    kpi.aggregation === "sum" &&
+    unit !== "" &&
+    childList.every(
+      (child) =>
+        child.entry.record !== undefined &&
+        child.entry.record.aggregation === "sum" &&
+        unitKey(child.entry.record.unit) === unit,
+    );
+  if (sums) {
+    let actual: number | undefined;
+    for (const child of childList) {
+      if (child.result.actual !== undefined) actual = (actual ?? 0) + child.result.actual;
+    }
+    return graded("sum-parent", kpi, actual, goalAttainment(kpi, actual), context, facts);
+  }
+  let weighted = 0;
+  let weights = 0;
+  for (const child of childList) {
+    const childAttainment = child.result.attainment;
+    if (childAttainment === undefined) continue;
+    const weight = child.entry.record!.weight;
+    weighted += weight * clamp01(childAttainment);
+    weights += weight;
+  }
+  const mean = weights > 0 ? weighted / weights : undefined;
+  return graded("weighted-parent", kpi, undefined, mean, context, facts);
+}
+
+const HABIT_EXPECTED = 1;
+
+function computeHabit(i: number, kpi: KpiRecord, context: Context): Computed {
+  const { scan, options } = context;
+  const { asOf } = options;
+  const cadence = kpi.cadence!;
+  if (!scan.hasDate) {
+    throw new KpiInputError("a habit needs dated check-ins, but checkins has no Date column");
+  }
+  const facts = ownCheckinFacts(i, scan);
+  const noPeriods = () =>
+    graded("habit", kpi, undefined, undefined, context, { ...facts, streak: 0 }, HABIT_EXPECTED);
+
+  const kept = scan.kept.get(i);
+  const firstDay = kpi.start ?? (kept === undefined ? undefined : smallest(kept.days));
+  if (firstDay === undefined) return noPeriods();
+  const endDay = kpi.due !== undefined && kpi.due < asOf ? kpi.due : asOf;
+  const firstPeriod = periodOf(cadence, firstDay);
+  const lastPeriod = periodOf(cadence, endDay);
+  if (lastPeriod < firstPeriod) return noPeriods();
+
+  const periods = lastPeriod - firstPeriod + 1;
+  const perPeriod = new Accumulators(periods);
+  if (kept !== undefined) {
+    for (let k = 0; k < kept.days.length; k++) {
+      const day = kept.days[k]!;
+      perPeriod.add(periodOf(cadence, day) - firstPeriod, day, kept.values[k]!);
+    }
+  }
+  const actual = perPeriod.result(periods - 1, kpi.aggregation);
+  // Only the current (last) period can be incomplete: every earlier one ends before it starts.
+  const complete = periodEnd(cadence, lastPeriod) < asOf ? periods : periods - 1;
+  const met = (p: number) => {
+    if (kpi.target === undefined) return false;
+    const value = perPeriod.result(p, kpi.aggregation) ?? emptyPeriodValue(kpi.aggregation);
+    return value !== undefined && periodMet(value, kpi.target, kpi.direction);
+  };
+  let metCount = 0;
+  for (let p = 0; p < complete; p++) if (met(p)) metCount++;
+  let streak = 0;
+  for (let p = complete - 1; p >= 0 && met(p); p--) streak++;
+  const attainmentValue =
+    kpi.target !== undefined && complete > 0 ? metCount / complete : undefined;
+  return graded(
+    "habit",
+    kpi,
+    actual,
+    attainmentValue,
+    context,
+    { ...facts, streak },
+    HABIT_EXPECTED,
+  );
+}
+
+/** A past period without check-ins counts as 0 for Sum and Count, and as not met otherwise. */
+function emptyPeriodValue(aggregation: Aggregation): number | undefined {
+  return aggregation === "sum" || aggregation === "count" ? 0 : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// KPI_ROLLUP
+
+type Renderer = (row: RollupRow, zone: DayConverter) => CellValue;
+
+/** A registry cell echoed back: trimmed text, or the value as Sheets gave it. */
+function echo(value: unknown): CellValue {
+  if (isBlank(value)) return "";
+  if (typeof value === "string") return value.trim();
+  if (typeof value === "number" || typeof value === "boolean" || value instanceof Date)
+    return value;
+  return String(value);
+}
+
+function echoNamed<T extends string>(
+  read: (value: unknown) => T | undefined,
+  labels: Readonly<Record<T, string>>,
+): (value: unknown) => CellValue {
+  return (value) => {
+    if (isBlank(value)) return "";
+    const known = read(value);
+    return known === undefined ? echo(value) : labels[known];
+  };
+}
+
+const echoType = echoNamed(readKpiType, TYPE_LABELS);
+const echoLevel = echoNamed(readLevel, LEVEL_LABELS);
+const echoDirection = echoNamed(readKnownDirection, DIRECTION_LABELS);
+
+function echoNumber(value: unknown): CellValue {
+  return readNumber(value) ?? echo(value);
+}
+
+function echoDate(value: unknown, zone: DayConverter): CellValue {
+  if (isBlank(value)) return "";
+  const day = readDay(value, zone);
+  return day === undefined ? echo(value) : zone.startOf(day);
+}
+
+const numberCell = (value: number | undefined): CellValue => value ?? "";
+const dayCell = (value: Day | undefined, zone: DayConverter): CellValue =>
+  value === undefined ? "" : zone.startOf(value);
+
+const cell =
+  (field: InputField, render: (value: unknown) => CellValue): Renderer =>
+  (row) =>
+    render(row.cells[field]);
+
+/** The output fields in their canonical spelling, which is also the output header. */
+const FIELD_RENDERERS = {
+  ID: (row) => row.id,
+  Name: cell("name", echo),
+  Type: cell("type", echoType),
+  Level: cell("level", echoLevel),
+  Owner: cell("owner", echo),
+  Department: cell("department", echo),
+  Parent: cell("parent", echo),
+  Unit: cell("unit", echo),
+  Direction: cell("direction", echoDirection),
+  Baseline: cell("baseline", echoNumber),
+  Target: cell("target", echoNumber),
+  Start: (row, zone) => echoDate(row.cells.start, zone),
+  Due: (row, zone) => echoDate(row.cells.due, zone),
+  Actual: (row) => numberCell(row.actual),
+  Attainment: (row) => numberCell(row.attainment),
+  Expected: (row) => numberCell(row.expected),
+  Status: (row) => row.statusText,
+  Score: (row) => numberCell(row.score),
+  "Check-ins": (row) => numberCell(row.checkins),
+  "Last check-in": (row, zone) => dayCell(row.lastCheckin, zone),
+  Streak: (row) => numberCell(row.streak),
+} as const satisfies Record<string, Renderer>;
+
+export type RollupField = keyof typeof FIELD_RENDERERS;
+
+export const ROLLUP_FIELDS = Object.keys(FIELD_RENDERERS) as RollupField[];
+
+export const DEFAULT_ROLLUP_FIELDS: readonly RollupField[] = [
+  "ID",
+  "Name",
+  "Owner",
+  "Actual",
+  "Target",
+  "Attainment",
+  "Expected",
+  "Status",
+];
+
+const FIELD_BY_KEY = new Map<string, RollupField>(
+  ROLLUP_FIELDS.map((field) => [normalizeKey(field), field]),
+);
+
+/**
+ * Reads the `fields` argument: a comma-separated list (or a range of them), case-insensitive with
+ * spaces, `_` and `-` ignored; blank is the default list.
+ */
+export function parseRollupFields(fields: unknown): RollupField[] {
+  if (isBlank(fields)) return [...DEFAULT_ROLLUP_FIELDS];
+  const texts = Array.isArray(fields) ? fields.flat() : [fields];
+  const names: RollupField[] = [];
+  for (const item of texts) {
+    if (isBlank(item)) continue;
+    if (typeof item !== "string") {
+      throw new KpiInputError(`fields ${describeValue(item)} is not a list of field names`);
+    }
+    for (const piece of item.split(",")) {
+      const name = piece.trim();
+      if (name === "") continue;
+      const field = FIELD_BY_KEY.get(normalizeKey(name));
+      if (field === undefined) {
+        throw new KpiInputError(
+          `unknown field ${JSON.stringify(name)} in fields: use ${ROLLUP_FIELDS.join(", ")}`,
+        );
+      }
+      names.push(field);
+    }
+  }
+  return names.length > 0 ? names : [...DEFAULT_ROLLUP_FIELDS];
+}
+
+function readAsOf(asOf: unknown, clock: Clock): Day {
+  let value = asOf;
+  if (Array.isArray(value)) {
+    const cells = value.flat();
+    if (cells.length !== 1) throw new KpiInputError("as_of must be one date, not a range");
+    value = cells[0];
+  }
+  if (isBlank(value)) return clock.today();
+  const day = readDay(value, clock.zone);
+  if (day === undefined) throw new KpiInputError(`as_of ${describeValue(value)} is not a date`);
+  return day;
+}
+
+/**
+ * `KPI_ROLLUP(kpis, checkins, [as_of], [fields])`: a header row of the chosen fields and one row
+ * per registry row that has an ID.
+ */
+export function kpiRollup(
+  kpis: unknown,
+  checkins: unknown,
+  asOf: unknown,
+  fields: unknown,
+  clock: Clock,
+): FormulaResult {
+  const chosen = parseRollupFields(fields);
+  const day = readAsOf(asOf, clock);
+  const rows = computeRollup(kpis, checkins, { asOf: day, zone: clock.zone });
+  const renderers = chosen.map((field) => FIELD_RENDERERS[field] as Renderer);
+  const output: CellValue[][] = [chosen.slice()];
+  for (const row of rows) output.push(renderers.map((render) => render(row, clock.zone)));
+  return output;
+}

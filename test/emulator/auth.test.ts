@@ -1,0 +1,143 @@
+import { createEmulator, loadAddOn } from "../../emulator";
+
+const SCRIPT = `
+function onOpen(e) {
+  SpreadsheetApp.getUi().createAddonMenu().addItem("Open KPI wizard", "openWizard").addSeparator().addToUi();
+  Logger.log("mode %s", e.authMode);
+  return Utilities.formatDate(new Date(0), "UTC", "yyyy");
+}
+function touch(what) {
+  switch (what) {
+    case "spreadsheet": return SpreadsheetApp.getActive().getName();
+    case "properties": return PropertiesService.getDocumentProperties().getProperty("x");
+    case "setProperty": PropertiesService.getDocumentProperties().setProperty("x", "1"); return "set";
+    case "mail": return MailApp.getRemainingDailyQuota();
+    case "triggers": return ScriptApp.getProjectTriggers().length;
+    case "ui": SpreadsheetApp.getUi(); return "ui";
+    case "write": SpreadsheetApp.getActive().getSheets()[0].getRange("A1").setValue(1); return "written";
+    case "insert": SpreadsheetApp.getActive().getSheets()[0].insertRowsAfter(1, 1); return "inserted";
+    case "read": return SpreadsheetApp.getActive().getSheets()[0].getRange("A1:B2").getValues().length;
+    case "zone": return SpreadsheetApp.getActive().getSpreadsheetTimeZone() + " " + Session.getScriptTimeZone();
+    case "format": return Utilities.formatDate(new Date(0), "Asia/Tokyo", "HH:mm");
+    case "user": return Session.getActiveUser().getEmail();
+    case "lock": return LockService.getDocumentLock().tryLock(1);
+  }
+}
+`;
+
+function setUp() {
+  const emu = createEmulator({ timeZone: "Pacific/Auckland", user: "ann@example.com" });
+  return { emu, addOn: loadAddOn(SCRIPT, emu) };
+}
+
+const SHEETS_SCOPES =
+  "Required permissions: (https://www.googleapis.com/auth/spreadsheets.currentonly || https://www.googleapis.com/auth/spreadsheets)";
+
+describe("AuthMode.NONE (onOpen of an add-on not yet used in the document)", () => {
+  it("allows Logger, Utilities and building the add-on menu", () => {
+    const { emu, addOn } = setUp();
+    expect(addOn.open("NONE")).toBe("1970");
+    expect(emu.ui.menu()?.items).toEqual([
+      { caption: "Open KPI wizard", functionName: "openWizard" },
+      { separator: true },
+    ]);
+    expect(emu.logs.map((l) => l.message)).toEqual(["mode NONE"]);
+  });
+
+  it("throws Apps Script's permission error for the spreadsheet, properties and mail", () => {
+    const { addOn } = setUp();
+    const none = { authMode: "NONE" as const };
+    expect(() => addOn.run("touch", ["spreadsheet"], none)).toThrow(
+      `You do not have permission to call SpreadsheetApp.getActive. ${SHEETS_SCOPES}`,
+    );
+    expect(() => addOn.run("touch", ["properties"], none)).toThrow(
+      "You do not have permission to call PropertiesService.getDocumentProperties.",
+    );
+    expect(() => addOn.run("touch", ["mail"], none)).toThrow(
+      "You do not have permission to call MailApp.getRemainingDailyQuota. Required permissions: https://www.googleapis.com/auth/script.send_mail",
+    );
+    expect(() => addOn.run("touch", ["user"], none)).toThrow(
+      "You do not have permission to call Session.getActiveUser.",
+    );
+  });
+
+  it("the error reaches the script as an Error named Exception", () => {
+    const emu = createEmulator();
+    const addOn = loadAddOn(
+      `function probe() { try { SpreadsheetApp.getActive(); } catch (e) { return [e instanceof Error, e.name]; } }`,
+      emu,
+    );
+    expect(addOn.run("probe", [], { authMode: "NONE" })).toEqual([true, "Exception"]);
+  });
+});
+
+describe("AuthMode.LIMITED (simple triggers)", () => {
+  it("reads and writes the bound spreadsheet but may not send mail or manage triggers", () => {
+    const { addOn } = setUp();
+    const limited = { authMode: "LIMITED" as const };
+    expect(addOn.run("touch", ["write"], limited)).toBe("written");
+    expect(addOn.run("touch", ["properties"], limited)).toBeNull();
+    expect(() => addOn.run("touch", ["mail"], limited)).toThrow(
+      "You do not have permission to call MailApp.getRemainingDailyQuota.",
+    );
+    expect(() => addOn.run("touch", ["triggers"], limited)).toThrow(
+      "You do not have permission to call ScriptApp.getProjectTriggers. Required permissions: https://www.googleapis.com/auth/script.scriptapp",
+    );
+  });
+});
+
+describe("AuthMode.CUSTOM_FUNCTION", () => {
+  it("reads the spreadsheet, its zone and formats dates", () => {
+    const { addOn } = setUp();
+    expect(addOn.callCustomFunction("touch", ["read"])).toBe(2);
+    expect(addOn.callCustomFunction("touch", ["zone"])).toBe("Pacific/Auckland Etc/UTC");
+    expect(addOn.callCustomFunction("touch", ["format"])).toBe("09:00");
+    expect(addOn.callCustomFunction("touch", ["lock"])).toBe(true);
+  });
+
+  it("may not write, insert, show UI, send mail, manage triggers or set properties", () => {
+    const { addOn } = setUp();
+    expect(() => addOn.callCustomFunction("touch", ["write"])).toThrow(
+      "You do not have permission to call setValue",
+    );
+    expect(() => addOn.callCustomFunction("touch", ["insert"])).toThrow(
+      "You do not have permission to call insertRowsAfter",
+    );
+    expect(() => addOn.callCustomFunction("touch", ["ui"])).toThrow(
+      "Cannot call SpreadsheetApp.getUi() from this context.",
+    );
+    expect(() => addOn.callCustomFunction("touch", ["mail"])).toThrow(
+      "You do not have permission to call MailApp.getRemainingDailyQuota.",
+    );
+    expect(() => addOn.callCustomFunction("touch", ["triggers"])).toThrow(
+      "You do not have permission to call ScriptApp.getProjectTriggers.",
+    );
+    expect(() => addOn.callCustomFunction("touch", ["setProperty"])).toThrow(
+      "You do not have permission to call setProperty",
+    );
+  });
+
+  it("does not learn the active user's address", () => {
+    const { addOn } = setUp();
+    expect(addOn.callCustomFunction("touch", ["user"])).toBe("");
+    expect(addOn.run("touch", ["user"])).toBe("ann@example.com");
+  });
+});
+
+describe("AuthMode.FULL", () => {
+  it("allows everything the add-on uses", () => {
+    const { addOn } = setUp();
+    for (const what of [
+      "spreadsheet",
+      "setProperty",
+      "mail",
+      "triggers",
+      "ui",
+      "write",
+      "insert",
+      "lock",
+    ]) {
+      expect(() => addOn.run("touch", [what])).not.toThrow();
+    }
+  });
+});
