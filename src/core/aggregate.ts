@@ -7,78 +7,118 @@ import type { Day } from "./dates";
 
 export type Aggregation = "sum" | "average" | "last" | "max" | "min" | "count";
 
-// A slot's running totals sit side by side in one typed array, so that adding a check-in to a
-// random KPI touches one cache line rather than six arrays.
+// Check-ins arrive in random KPI order, so what is touched per check-in is kept small and
+// together: the window as two int32 (8 bytes per slot) and the totals every aggregation needs as
+// four doubles (32 bytes), minimum and maximum apart and only for the slots that ask for them.
 const COUNT = 0;
 const SUM = 1;
-const MIN = 2;
-const MAX = 3;
-const LAST_DAY = 4;
-const LAST_VALUE = 5;
-const STRIDE = 6;
+const LAST_DAY = 2;
+const LAST_VALUE = 3;
+const STRIDE = 4;
+/** Window bounds meaning "unbounded"; every real serial day lies between them. */
+const NO_FROM = -2_147_483_648;
+const NO_TO = 2_147_483_647;
 // Bound once: a global look-up per slot is slow in a sandboxed global (Node's vm).
 const PLUS_INFINITY = Number.POSITIVE_INFINITY;
 const MINUS_INFINITY = Number.NEGATIVE_INFINITY;
 
 /**
- * Running totals for many slots at once (one slot per KPI, or per habit period). Adding a
- * check-in allocates nothing.
+ * Running totals for many slots at once (one slot per KPI, or per habit period), each with the
+ * window of days it counts (unbounded unless set). Adding a check-in allocates nothing.
  */
 export class Accumulators {
-  private readonly data: Float64Array;
+  private readonly window: Int32Array;
+  private readonly totals: Float64Array;
+  /** [min, max] per slot; only written for slots that track extremes. */
+  private readonly extremes: Float64Array;
+  /** 1 for slots that track their minimum and maximum (needed by Min and Max). */
+  private readonly tracked: Uint8Array;
 
-  constructor(readonly size: number) {
-    this.data = new Float64Array(size * STRIDE);
-    for (let base = 0; base < this.data.length; base += STRIDE) {
-      this.data[base + MIN] = PLUS_INFINITY;
-      this.data[base + MAX] = MINUS_INFINITY;
-      this.data[base + LAST_DAY] = MINUS_INFINITY;
+  /**
+   * @param tracksExtremes per slot, whether Min and Max will be asked for; all slots when omitted.
+   */
+  constructor(
+    readonly size: number,
+    tracksExtremes?: Uint8Array,
+  ) {
+    this.window = new Int32Array(size * 2);
+    this.totals = new Float64Array(size * STRIDE);
+    this.extremes = new Float64Array(size * 2);
+    this.tracked = tracksExtremes ?? new Uint8Array(size).fill(1);
+    for (let slot = 0; slot < size; slot++) {
+      this.window[slot * 2] = NO_FROM;
+      this.window[slot * 2 + 1] = NO_TO;
+      this.totals[slot * STRIDE + LAST_DAY] = MINUS_INFINITY;
+      this.extremes[slot * 2] = PLUS_INFINITY;
+      this.extremes[slot * 2 + 1] = MINUS_INFINITY;
     }
+  }
+
+  /** Limits a slot to the days from `from` to `to`, both included (±∞ for no bound). */
+  setWindow(slot: number, from: Day, to: Day): void {
+    this.window[slot * 2] = from < NO_FROM ? NO_FROM : from;
+    this.window[slot * 2 + 1] = to > NO_TO ? NO_TO : to;
+  }
+
+  /** Whether a day is inside a slot's window. */
+  inWindow(slot: number, day: Day): boolean {
+    return day >= this.window[slot * 2]! && day <= this.window[slot * 2 + 1]!;
   }
 
   /** Adds one check-in; call in row order so that "ties go to the later row" holds. */
   add(slot: number, day: Day, value: number): void {
-    const data = this.data;
+    const totals = this.totals;
     const base = slot * STRIDE;
-    data[base + COUNT]! += 1;
-    data[base + SUM]! += value;
-    if (value < data[base + MIN]!) data[base + MIN] = value;
-    if (value > data[base + MAX]!) data[base + MAX] = value;
-    if (day >= data[base + LAST_DAY]!) {
-      data[base + LAST_DAY] = day;
-      data[base + LAST_VALUE] = value;
+    totals[base + COUNT]! += 1;
+    totals[base + SUM]! += value;
+    if (day >= totals[base + LAST_DAY]!) {
+      totals[base + LAST_DAY] = day;
+      totals[base + LAST_VALUE] = value;
+    }
+    if (this.tracked[slot] === 1) {
+      const extremes = this.extremes;
+      if (value < extremes[slot * 2]!) extremes[slot * 2] = value;
+      if (value > extremes[slot * 2 + 1]!) extremes[slot * 2 + 1] = value;
     }
   }
 
   /** How many values were added to a slot. */
   count(slot: number): number {
-    return this.data[slot * STRIDE + COUNT]!;
+    return this.totals[slot * STRIDE + COUNT]!;
   }
 
   /** Day of the latest value added to a slot; `undefined` when none was. */
   lastDay(slot: number): Day | undefined {
-    return this.count(slot) === 0 ? undefined : this.data[slot * STRIDE + LAST_DAY]!;
+    return this.count(slot) === 0 ? undefined : this.totals[slot * STRIDE + LAST_DAY]!;
   }
 
-  /** The combined value of a slot, or `undefined` when nothing was added to it. */
+  /**
+   * The combined value of a slot, or `undefined` when nothing was added to it. Min and Max need
+   * a slot that tracks extremes.
+   */
   result(slot: number, aggregation: Aggregation): number | undefined {
     const base = slot * STRIDE;
-    const count = this.data[base + COUNT]!;
+    const count = this.totals[base + COUNT]!;
     if (count === 0) return undefined;
     switch (aggregation) {
       case "sum":
-        return this.data[base + SUM]!;
+        return this.totals[base + SUM]!;
       case "average":
-        return this.data[base + SUM]! / count;
+        return this.totals[base + SUM]! / count;
       case "last":
         // The latest by date; among check-ins of that day, the one added last (the later row).
-        return this.data[base + LAST_VALUE]!;
+        return this.totals[base + LAST_VALUE]!;
       case "max":
-        return this.data[base + MAX]!;
+        return this.extremeOf(slot, 1);
       case "min":
-        return this.data[base + MIN]!;
+        return this.extremeOf(slot, 0);
       case "count":
         return count;
     }
+  }
+
+  private extremeOf(slot: number, which: 0 | 1): number {
+    if (this.tracked[slot] !== 1) throw new Error(`slot ${slot} does not track Min and Max`);
+    return this.extremes[slot * 2 + which]!;
   }
 }

@@ -4,24 +4,28 @@ import { isBlank, KpiInputError, normalizeKey } from "./values";
 
 export type Direction = "increase" | "decrease" | "atleast" | "atmost";
 
-const DIRECTION_ALIASES: Readonly<Record<string, Direction>> = {
-  increase: "increase",
-  up: "increase",
-  higher: "increase",
-  higherisbetter: "increase",
-  decrease: "decrease",
-  down: "decrease",
-  lower: "decrease",
-  lowerisbetter: "decrease",
-  atleast: "atleast",
-  min: "atleast",
-  stayabove: "atleast",
-  ">=": "atleast",
-  atmost: "atmost",
-  max: "atmost",
-  staybelow: "atmost",
-  "<=": "atmost",
-};
+// A Map, not an object literal: a typed name such as "constructor" must not find an
+// Object.prototype member.
+const DIRECTION_ALIASES: ReadonlyMap<string, Direction> = new Map(
+  Object.entries({
+    increase: "increase",
+    up: "increase",
+    higher: "increase",
+    higherisbetter: "increase",
+    decrease: "decrease",
+    down: "decrease",
+    lower: "decrease",
+    lowerisbetter: "decrease",
+    atleast: "atleast",
+    min: "atleast",
+    stayabove: "atleast",
+    ">=": "atleast",
+    atmost: "atmost",
+    max: "atmost",
+    staybelow: "atmost",
+    "<=": "atmost",
+  } satisfies Record<string, Direction>),
+);
 
 /** The spelling shown to users, e.g. in the registry's Direction dropdown. */
 export const DIRECTION_LABELS: Readonly<Record<Direction, string>> = {
@@ -34,7 +38,7 @@ export const DIRECTION_LABELS: Readonly<Record<Direction, string>> = {
 /** Blank is `increase`; an unknown name is `undefined` so the caller can name its place. */
 export function readDirection(value: unknown): Direction | undefined {
   if (isBlank(value)) return "increase";
-  return DIRECTION_ALIASES[normalizeKey(value)];
+  return DIRECTION_ALIASES.get(normalizeKey(value));
 }
 
 export function unknownDirectionMessage(value: unknown, where = ""): string {

@@ -30,6 +30,8 @@ export interface CheckinWindows {
   readonly to: Float64Array;
   /** 1 for KPIs whose individual own check-ins are kept (habits). */
   readonly keep: Uint8Array;
+  /** 1 for KPIs aggregated by Min or Max; all KPIs track them when omitted. */
+  readonly extremes?: Uint8Array;
 }
 
 /** Own check-ins of one KPI, in row order. */
@@ -137,21 +139,22 @@ export function scanCheckins(
   const dateColumn = columns.date ?? -1;
   const hasDate = dateColumn >= 0;
 
-  const own = new Accumulators(size);
+  const own = new Accumulators(size, windows.extremes);
+  for (let kpi = 0; kpi < size; kpi++) own.setWindow(kpi, windows.from[kpi]!, windows.to[kpi]!);
   const anyDate = new Int32Array(size);
-  const failed = new Uint8Array(size);
   const problems = new Map<number, string>();
   const kept = new Map<number, KeptCheckins>();
-  const { from, to, keep } = windows;
+  const { keep } = windows;
 
   // Sheets hands every cell as its own value, but a log repeats a few thousand IDs a million
   // times: normalise each distinct raw value once.
   const kpiOfRaw = new Map<unknown, number>();
   const days = new InstantDays(zone);
 
+  // A KPI with a bad row is an error whatever else its rows hold, so its later rows are still
+  // added (cheaper than testing every row for it) and only its first problem is kept.
   const fail = (kpi: number, message: string) => {
-    failed[kpi] = 1;
-    problems.set(kpi, message);
+    if (!problems.has(kpi)) problems.set(kpi, message);
   };
 
   for (let r = 1; r < table.length; r++) {
@@ -165,7 +168,7 @@ export function scanCheckins(
           : (ids.get(String(rawId).trim().toLowerCase()) ?? NO_KPI);
       kpiOfRaw.set(rawId, kpi);
     }
-    if (kpi < 0 || failed[kpi] === 1) continue;
+    if (kpi < 0) continue;
 
     let day = 0;
     if (hasDate) {
@@ -214,7 +217,7 @@ export function scanCheckins(
     }
 
     anyDate[kpi]! += 1;
-    if (hasDate && (day < from[kpi]! || day > to[kpi]!)) continue;
+    if (hasDate && !own.inWindow(kpi, day)) continue;
     own.add(kpi, day, value);
     if (keep[kpi] === 1) {
       let list = kept.get(kpi);

@@ -154,14 +154,6 @@ const readCadenceName = lookup<Cadence>({
   annually: "yearly",
 });
 
-/**
- * `readDirection`, minus a name that only finds an Object.prototype member ("constructor").
- */
-export function readKnownDirection(value: unknown): Direction | undefined {
-  const direction = readDirection(value);
-  return typeof direction === "string" ? direction : undefined;
-}
-
 /** Blank is `kpi`; an unknown name is `undefined`. */
 export function readKpiType(value: unknown): KpiType | undefined {
   return isBlank(value) ? "kpi" : readTypeName(value);
@@ -319,7 +311,7 @@ const FIELD_READERS = {
   owner: cellText,
   department: cellText,
   unit: cellText,
-  direction: enumReader(memo(readKnownDirection), unknownDirectionMessage),
+  direction: enumReader(memo(readDirection), unknownDirectionMessage),
   aggregation: enumReader(readAggregation, (v) =>
     unknownName("aggregation", v, AGGREGATION_LABELS),
   ),
@@ -358,14 +350,14 @@ function windowProblem(start: Day | undefined, due: Day | undefined): string | u
 
 /**
  * Reads one row's cells into a record; throws a {@link KpiInputError} with the first problem, in
- * field order. This is the bulk path (10,000 rows per call); {@link registryRowSchema} is the same
- * rules as a zod schema.
+ * field order. {@link registryRowSchema} is the same rules as a zod schema; {@link readRegistry}
+ * reads a whole registry the same way.
  */
 export function readKpiRecord(cells: RegistryCells, row: number, zone: DayConverter): KpiRecord {
   return readRecord(cells, row, (value) => readDay(value, zone));
 }
 
-function readRecord(cells: RegistryCells, row: number, zone: DateReader): KpiRecord {
+function readRecord(cells: RegistryCells, row: number, readDate: DateReader): KpiRecord {
   // Spelled out field by field (not a loop over names) so every record has one fixed shape:
   // 10,000 of them are read per call. Properties evaluate in order, which is the report order.
   const r = FIELD_READERS;
@@ -376,18 +368,18 @@ function readRecord(cells: RegistryCells, row: number, zone: DateReader): KpiRec
     key: id.toLowerCase(),
     name: cellText(cells.name),
     description: cellText(cells.description),
-    type: r.type(cells.type, zone),
+    type: r.type(cells.type, readDate),
     level: r.level(cells.level),
     parent: cellText(cells.parent),
     owner: cellText(cells.owner),
     department: cellText(cells.department),
     unit: cellText(cells.unit),
-    direction: r.direction(cells.direction, zone),
-    aggregation: r.aggregation(cells.aggregation, zone),
-    baseline: r.baseline(cells.baseline, zone),
-    target: r.target(cells.target, zone),
-    start: r.start(cells.start, zone),
-    due: r.due(cells.due, zone),
+    direction: r.direction(cells.direction, readDate),
+    aggregation: r.aggregation(cells.aggregation, readDate),
+    baseline: r.baseline(cells.baseline, readDate),
+    target: r.target(cells.target, readDate),
+    start: r.start(cells.start, readDate),
+    due: r.due(cells.due, readDate),
     cadence: r.cadence(cells.cadence),
     weight: r.weight(cells.weight),
     reward: cellText(cells.reward),

@@ -10,7 +10,13 @@
  */
 
 import { Accumulators, type Aggregation } from "./aggregate";
-import { attainment, checkGoalSetup, DIRECTION_LABELS, type Direction } from "./attainment";
+import {
+  attainment,
+  checkGoalSetup,
+  DIRECTION_LABELS,
+  type Direction,
+  readDirection,
+} from "./attainment";
 import { type CheckinScan, scanCheckins } from "./checkins";
 import type { CellValue, Clock, FormulaResult } from "./clock";
 import { type Day, type DayConverter, readDay } from "./dates";
@@ -23,7 +29,6 @@ import {
   LEVEL_LABELS,
   REGISTRY_COLUMNS,
   type RegistryCells,
-  readKnownDirection,
   readKpiType,
   readLevel,
   readRegistry,
@@ -122,6 +127,7 @@ function failed(error: string): Computed {
 
 // Bound once: a global look-up per KPI is slow in a sandboxed global (Node's vm).
 const { min, max, floor } = Math;
+const MINUS_INFINITY = Number.NEGATIVE_INFINITY;
 
 const clamp01 = (x: number) => min(1, max(0, x));
 
@@ -157,9 +163,10 @@ function unitKey(unit: string): string {
 function findCycles(parents: readonly (number | undefined)[], ids: readonly string[]) {
   const cycleOf = new Map<number, string>();
   const state = new Uint8Array(parents.length); // 0 unseen, 1 on the current path, 2 done
+  const path: number[] = [];
   for (let i = 0; i < parents.length; i++) {
     if (state[i] !== 0) continue;
-    const path: number[] = [];
+    path.length = 0;
     let j: number | undefined = i;
     while (j !== undefined && state[j] === 0) {
       state[j] = 1;
@@ -173,7 +180,7 @@ function findCycles(parents: readonly (number | undefined)[], ids: readonly stri
       const text = `parent cycle ${[...ordered, ordered[0]!].map((m) => ids[m]).join(" → ")}`;
       for (const m of members) cycleOf.set(m, text);
     }
-    for (const p of path) state[p] = 2;
+    for (let k = 0; k < path.length; k++) state[path[k]!] = 2;
   }
   return cycleOf;
 }
@@ -204,40 +211,42 @@ export function computeRollup(
   // Identity: the first copy of each ID answers to it; every copy of a duplicate is an error.
   const indexOfKey = new Map<string, number>();
   const duplicated = new Set<string>();
-  entries.forEach((entry, i) => {
-    if (indexOfKey.has(entry.key)) duplicated.add(entry.key);
-    else indexOfKey.set(entry.key, i);
-  });
+  for (let i = 0; i < n; i++) {
+    const key = entries[i]!.key;
+    if (indexOfKey.has(key)) duplicated.add(key);
+    else indexOfKey.set(key, i);
+  }
 
-  const parents = entries.map((entry) =>
-    entry.parentKey === "" ? undefined : indexOfKey.get(entry.parentKey),
-  );
+  const parents: (number | undefined)[] = new Array(n);
   // Most KPIs are leaves: they share one empty list instead of allocating their own.
   const children: (readonly number[])[] = new Array(n).fill(NO_CHILDREN);
-  parents.forEach((p, i) => {
-    if (p === undefined) return;
-    if (children[p] === NO_CHILDREN) children[p] = [];
-    (children[p] as number[]).push(i);
-  });
-  const cycles = findCycles(
-    parents,
-    entries.map((e) => e.id),
-  );
-
-  const from = new Float64Array(n).fill(Number.NEGATIVE_INFINITY);
+  const from = new Float64Array(n).fill(MINUS_INFINITY);
   const to = new Float64Array(n).fill(asOf);
   const keep = new Uint8Array(n);
+  const extremes = new Uint8Array(n);
   const ids = new Map<string, number>();
-  entries.forEach((entry, i) => {
+  for (let i = 0; i < n; i++) {
+    const entry = entries[i]!;
+    const p = entry.parentKey === "" ? undefined : indexOfKey.get(entry.parentKey);
+    parents[i] = p;
+    if (p !== undefined) {
+      if (children[p] === NO_CHILDREN) children[p] = [];
+      (children[p] as number[]).push(i);
+    }
     const record = entry.record;
     if (record !== undefined) {
       if (record.start !== undefined) from[i] = record.start;
       if (record.due !== undefined && record.due < asOf) to[i] = record.due;
       if (record.type === "habit" && record.cadence !== undefined) keep[i] = 1;
+      if (record.aggregation === "min" || record.aggregation === "max") extremes[i] = 1;
     }
     ids.set(entry.key, duplicated.has(entry.key) ? -1 : i);
-  });
-  const scan = scanCheckins(logTable, ids, n, { from, to, keep }, zone);
+  }
+  const cycles = findCycles(
+    parents,
+    entries.map((e) => e.id),
+  );
+  const scan = scanCheckins(logTable, ids, n, { from, to, keep, extremes }, zone);
 
   const context: Context = { options, scan };
   /** A problem of the row itself, most fundamental first. */
@@ -522,9 +531,10 @@ function echoNamed<T extends string>(
 
 const echoType = echoNamed(readKpiType, TYPE_LABELS);
 const echoLevel = echoNamed(readLevel, LEVEL_LABELS);
-const echoDirection = echoNamed(readKnownDirection, DIRECTION_LABELS);
+const echoDirection = echoNamed(readDirection, DIRECTION_LABELS);
 
 function echoNumber(value: unknown): CellValue {
+  if (typeof value === "number") return value;
   return readNumber(value) ?? echo(value);
 }
 

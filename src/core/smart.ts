@@ -4,7 +4,7 @@
  * what to do about the first letter it fails.
  */
 
-import { DIRECTION_LABELS, unknownDirectionMessage } from "./attainment";
+import { DIRECTION_LABELS, readDirection, unknownDirectionMessage } from "./attainment";
 import type { CellValue, Clock, FormulaResult } from "./clock";
 import { type Day, DayConverter, formatDay, readDay } from "./dates";
 import { requireColumn, requireTable } from "./headers";
@@ -13,7 +13,6 @@ import {
   cellText,
   idKey,
   REGISTRY_COLUMNS,
-  readKnownDirection,
   readKpiType,
   readLevel,
   registryColumns,
@@ -172,7 +171,7 @@ function measurableAdvice(goal: SmartGoal, context: SmartContext): string {
 
 function attainableAdvice(goal: SmartGoal, context: SmartContext): string {
   if (readKpiType(goal.type) === "objective" && context.hasKeyResults) return "";
-  const direction = readKnownDirection(goal.direction);
+  const direction = readDirection(goal.direction);
   if (direction === undefined) return `${capitalize(unknownDirectionMessage(goal.direction))}.`;
   const baseline = readNumber(goal.baseline);
   if (baseline === undefined) {

@@ -37,6 +37,24 @@ describe("Accumulators", () => {
     }
   });
 
+  it("tests days against a slot's window, bounds included, unbounded until set", () => {
+    const acc = new Accumulators(2);
+    acc.setWindow(0, 10, 20);
+    expect([9, 10, 20, 21].map((d) => acc.inWindow(0, d))).toEqual([false, true, true, false]);
+    expect(acc.inWindow(1, -1e9)).toBe(true);
+    expect(acc.inWindow(1, 1e9)).toBe(true);
+  });
+
+  it("tracks Min and Max only for the slots that ask for them", () => {
+    const acc = new Accumulators(2, Uint8Array.from([0, 1]));
+    acc.add(0, 1, 5);
+    acc.add(1, 1, 5);
+    acc.add(1, 2, -3);
+    expect([acc.result(1, "min"), acc.result(1, "max")]).toEqual([-3, 5]);
+    expect(acc.result(0, "sum")).toBe(5);
+    expect(() => acc.result(0, "max")).toThrow("slot 0 does not track Min and Max");
+  });
+
   it("keeps slots apart", () => {
     const acc = new Accumulators(3);
     acc.add(2, 1, 5);

@@ -145,3 +145,11 @@ describe("meetsTarget", () => {
     expect(meetsTarget(4, 5, "decrease")).toBe(true);
   });
 });
+
+describe("readDirection and Object.prototype names", () => {
+  it("does not take a name like constructor or toString for a direction", () => {
+    for (const name of ["constructor", "toString", "__proto__", "hasOwnProperty"]) {
+      expect(readDirection(name)).toBeUndefined();
+    }
+  });
+});

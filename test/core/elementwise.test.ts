@@ -406,3 +406,11 @@ describe("kpiStatus", () => {
     ]);
   });
 });
+
+describe("KPI_ATTAINMENT direction names", () => {
+  it("refuses a direction that is only an Object.prototype member name", () => {
+    expect(() => kpiAttainment(50, 100, 0, "constructor")).toThrow(
+      /unknown direction "constructor"/,
+    );
+  });
+});

@@ -270,7 +270,9 @@ describe("attainment, expected, status and score", () => {
     expect(status("H")).toBe('Error: start "soon" is not a date');
     expect(status("I")).toBe('Error: baseline "n/a" is not a number');
     expect(status("J")).toMatch(/^Error: unknown direction "constructor"/);
-    expect(status("K")).toBe("Error: a Decrease goal needs a baseline to measure the reduction from");
+    expect(status("K")).toBe(
+      "Error: a Decrease goal needs a baseline to measure the reduction from",
+    );
     expect(status("L")).toMatch(/^Error: target -5 is below baseline 0/);
   });
 });
