@@ -182,15 +182,11 @@ function attainableAdvice(goal: SmartGoal, context: SmartContext): string {
   if (target === baseline) {
     return `The target equals the baseline (${baseline}): a target that needs no change is no goal.`;
   }
+  // SPEC §4.6 judges only the stretch here; a target on the wrong side of its baseline is the
+  // Direction's problem, reported by KPI_ATTAINMENT and KPI_ROLLUP (§4.2), not a SMART letter.
+  // The bound is literal for any non-zero baseline, negative ones included.
   const goesDown = direction === "decrease" || direction === "atmost";
-  if (direction === "increase" && target < baseline) {
-    return `The target is below the baseline: use direction "${DIRECTION_LABELS.decrease}" for a goal that should go down.`;
-  }
-  if (direction === "decrease" && target > baseline) {
-    return `The target is above the baseline: use direction "${DIRECTION_LABELS.increase}" for a goal that should go up.`;
-  }
-  // The stretch test compares magnitudes, so it only means something from a positive baseline.
-  if (baseline > 0) {
+  if (baseline !== 0) {
     if (!goesDown && target > 3 * baseline + EPSILON) {
       return `The target is more than 3× the baseline (${baseline}): that is a ladder, not tiptoe. Aim for a step within reach and set the next one later.`;
     }
@@ -210,10 +206,9 @@ function relevantAdvice(goal: SmartGoal, context: SmartContext): string {
   if (parent === "") {
     return "Link it to the goal it serves: choose its Parent goal (or set Level to Company for a top goal).";
   }
-  const key = idKey(parent);
-  if (key === idKey(goal.id))
-    return "A goal cannot serve itself: choose the goal it serves as Parent.";
-  if (!context.ids.has(key)) {
+  // Literal §4.6: a Parent present in the range passes, even the goal's own ID (KPI_ROLLUP
+  // reports that as a parent cycle).
+  if (!context.ids.has(idKey(parent))) {
     return `Parent "${parent}" is not in the registry: link it to the goal it serves.`;
   }
   return "";

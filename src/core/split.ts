@@ -5,8 +5,8 @@
  * The arithmetic is exact, in integers: the total becomes a whole number of units of
  * 10^-decimals, and each weight the exact decimal a user typed (0.1 is one tenth, not the binary
  * fraction nearest to it), so quotas, remainders and ties are decided without rounding error.
- * BigInt keeps the products exact; the totals themselves are kept within
- * Number.MAX_SAFE_INTEGER units so every part is returned as an exact JS number.
+ * BigInt keeps the products exact at any size, and each part is returned as the JS number
+ * nearest to its exact decimal value (read from its decimal digits, so it is rounded once).
  */
 
 import type { CellValue, FormulaResult } from "./clock";
@@ -22,7 +22,7 @@ export function kpiSplit(total: unknown, weights: unknown, decimals: unknown): F
   const { units, negative } = readTotal(total, places);
   const toPart = (partUnits: bigint): number => {
     if (partUnits === 0n) return 0;
-    const value = Number(partUnits) / 10 ** places;
+    const value = unitsToNumber(partUnits, places);
     return negative ? -value : value;
   };
 
@@ -135,12 +135,14 @@ function readTotal(value: unknown, places: number): { units: bigint; negative: b
       );
     }
   }
-  if (units > BigInt(Number.MAX_SAFE_INTEGER)) {
-    throw new KpiInputError(
-      `total ${total} is too large to split exactly to ${places} decimals (at most ${Number.MAX_SAFE_INTEGER} units of the last decimal)`,
-    );
-  }
   return { units, negative: total < 0 && units !== 0n };
+}
+
+/** A whole number of units of 10^-places as the nearest JS number, e.g. (12345n, 2) → 123.45. */
+function unitsToNumber(units: bigint, places: number): number {
+  if (places === 0) return Number(units);
+  const digits = units.toString().padStart(places + 1, "0");
+  return Number(`${digits.slice(0, -places)}.${digits.slice(-places)}`);
 }
 
 function readPartCount(value: unknown): number {

@@ -161,11 +161,19 @@ describe("Attainable", () => {
     expect(passes({ direction: "at most", baseline: 30, target: 12 }).A).toBe(true);
   });
 
-  it("fails a target on the wrong side of the baseline or an unknown direction", () => {
-    expect(grade({ baseline: 150 }).advice).toMatch(/use direction "Decrease"/);
-    expect(grade({ direction: "Decrease", baseline: 50, target: 60 }).advice).toMatch(
-      /use direction "Increase"/,
-    );
+  it("judges only the stretch, leaving a target on the wrong side of its baseline to Direction", () => {
+    // §4.6: 150 → 100 is within 3× of 150, so Attainable passes; KPI_ROLLUP reports the direction.
+    expect(passes({ baseline: 150 }).A).toBe(true);
+    expect(passes({ direction: "Decrease", baseline: 50, target: 60 }).A).toBe(true);
+  });
+
+  it("applies the 3× bound literally to a negative baseline", () => {
+    // −5 is not at most 3 × −10 = −30.
+    expect(passes({ baseline: -10, target: -5 }).A).toBe(false);
+    expect(passes({ baseline: -10, target: -40 }).A).toBe(true);
+  });
+
+  it("fails an unknown direction", () => {
     expect(grade({ direction: "sideways" }).advice).toMatch(/^Unknown direction "sideways"/);
   });
 });
@@ -182,7 +190,8 @@ describe("Relevant", () => {
     expect(grade({ parent: "KPI-9999" }).advice).toBe(
       'Parent "KPI-9999" is not in the registry: link it to the goal it serves.',
     );
-    expect(passes({ parent: "KPI-0001" }).R).toBe(false);
+    // Literal §4.6: the goal's own ID is present in the range (KPI_ROLLUP calls it a cycle).
+    expect(passes({ parent: "KPI-0001" }).R).toBe(true);
   });
 });
 

@@ -112,11 +112,21 @@ describe("kpiSplit", () => {
     );
   });
 
-  it("refuses a total it could not split exactly", () => {
-    expect(() => kpiSplit(1e17, 2, "")).toThrow(
-      "total 100000000000000000 is too large to split exactly to 0 decimals",
-    );
-    expect(() => kpiSplit(1e14, 2, 2)).toThrow("too large to split exactly to 2 decimals");
+  it("splits large totals to many decimals, each part the number nearest its exact value", () => {
+    // 10,000,000 to 10 decimals is 10^17 units, beyond 2^53: still exact in BigInt.
+    expect(kpiSplit(10_000_000, [[4], [3], [2], [1]], 10)).toEqual([
+      [4_000_000],
+      [3_000_000],
+      [2_000_000],
+      [1_000_000],
+    ]);
+    // 10,000,000 / 3 to 9 decimals: 3333333.333333334 (the first part takes the extra unit).
+    expect(kpiSplit(10_000_000, 3, 9)).toEqual([
+      [3333333.333333334],
+      [3333333.333333333],
+      [3333333.333333333],
+    ]);
+    expect(kpiSplit(1e17, 2, "")).toEqual([[5e16], [5e16]]);
   });
 
   it("refuses a blank or non-numeric total", () => {
