@@ -10,11 +10,15 @@ export type Aggregation = "sum" | "average" | "last" | "max" | "min" | "count";
 // Check-ins arrive in random KPI order, so what is touched per check-in is kept small and
 // together: the window as two int32 (8 bytes per slot) and the totals every aggregation needs as
 // four doubles (32 bytes), minimum and maximum apart and only for the slots that ask for them.
-const COUNT = 0;
-const SUM = 1;
-const LAST_DAY = 2;
-const LAST_VALUE = 3;
-const STRIDE = 4;
+// The check-in scanner reads and writes these arrays itself (see scanCheckins), so the layout is
+// exported: until the engine has optimised the loop (the first tens of thousands of rows), a
+// method call per check-in costs more than the arithmetic it wraps.
+/** Offsets within a slot's {@link STRIDE} doubles of {@link Accumulators.totals}. */
+export const COUNT = 0;
+export const SUM = 1;
+export const LAST_DAY = 2;
+export const LAST_VALUE = 3;
+export const STRIDE = 4;
 /** Window bounds meaning "unbounded"; every real serial day lies between them. */
 const NO_FROM = -2_147_483_648;
 const NO_TO = 2_147_483_647;
@@ -27,12 +31,14 @@ const MINUS_INFINITY = Number.NEGATIVE_INFINITY;
  * window of days it counts (unbounded unless set). Adding a check-in allocates nothing.
  */
 export class Accumulators {
-  private readonly window: Int32Array;
-  private readonly totals: Float64Array;
-  /** [min, max] per slot; only written for slots that track extremes. */
-  private readonly extremes: Float64Array;
+  /** [from, to] per slot, both included. */
+  readonly window: Int32Array;
+  /** {@link STRIDE} doubles per slot: count, sum, day and value of the latest check-in. */
+  readonly totals: Float64Array;
+  /** [min, max] per slot; only written for slots that track extremes, empty when none does. */
+  readonly extremes: Float64Array;
   /** 1 for slots that track their minimum and maximum (needed by Min and Max). */
-  private readonly tracked: Uint8Array;
+  readonly tracked: Uint8Array;
 
   /**
    * @param tracksExtremes per slot, whether Min and Max will be asked for; all slots when omitted.
@@ -41,17 +47,25 @@ export class Accumulators {
     readonly size: number,
     tracksExtremes?: Uint8Array,
   ) {
-    this.window = new Int32Array(size * 2);
-    this.totals = new Float64Array(size * STRIDE);
-    this.extremes = new Float64Array(size * 2);
-    this.tracked = tracksExtremes ?? new Uint8Array(size).fill(1);
+    const tracked = tracksExtremes ?? new Uint8Array(size).fill(1);
+    // A rollup of Sum KPIs tracks no extremes: their array is then not allocated at all (at
+    // 10,000 KPIs it would be 160 KB of fresh memory to fill per call).
+    const extremes = new Float64Array(tracked.includes(1) ? size * 2 : 0);
+    const window = new Int32Array(size * 2);
+    const totals = new Float64Array(size * STRIDE);
     for (let slot = 0; slot < size; slot++) {
-      this.window[slot * 2] = NO_FROM;
-      this.window[slot * 2 + 1] = NO_TO;
-      this.totals[slot * STRIDE + LAST_DAY] = MINUS_INFINITY;
-      this.extremes[slot * 2] = PLUS_INFINITY;
-      this.extremes[slot * 2 + 1] = MINUS_INFINITY;
+      window[slot * 2] = NO_FROM;
+      window[slot * 2 + 1] = NO_TO;
+      totals[slot * STRIDE + LAST_DAY] = MINUS_INFINITY;
     }
+    for (let slot = 0; slot < extremes.length / 2; slot++) {
+      extremes[slot * 2] = PLUS_INFINITY;
+      extremes[slot * 2 + 1] = MINUS_INFINITY;
+    }
+    this.window = window;
+    this.totals = totals;
+    this.extremes = extremes;
+    this.tracked = tracked;
   }
 
   /** Limits a slot to the days from `from` to `to`, both included (±∞ for no bound). */

@@ -113,6 +113,13 @@ export function attainment(
 /** Above this, `x * 10^k` may be more than half a unit away from the integer it stands for. */
 const EXACT_SCALED_LIMIT = 2 ** 50;
 
+// Bound once: KPI_ROLLUP computes an attainment per KPI, and in a sandboxed global (Node's vm)
+// every look-up of a global name such as `Math` is an interceptor call.
+const { abs, max, round } = Math;
+const isWhole = Number.isInteger;
+const toText = String;
+const PLUS_INFINITY = Number.POSITIVE_INFINITY;
+
 /**
  * `(a − b) / (c − d)` with the subtractions done on the decimals the numbers stand for, so that
  * (0.03 − 0.01) / (0.05 − 0.01) is 0.5 as a user expects, not 0.4999999999999999: each operand
@@ -121,12 +128,15 @@ const EXACT_SCALED_LIMIT = 2 ** 50;
  * fall back to plain floating point.
  */
 function ratioOfDifferences(a: number, b: number, c: number, d: number): number {
-  const places = Math.max(decimalPlaces(a), decimalPlaces(b), decimalPlaces(c), decimalPlaces(d));
+  // Whole numbers have no decimals (see decimalPlaces), so the usual case of whole counts and
+  // targets skips the four conversions to text.
+  if (isWhole(a) && isWhole(b) && isWhole(c) && isWhole(d)) return (a - b) / (c - d);
+  const places = max(decimalPlaces(a), decimalPlaces(b), decimalPlaces(c), decimalPlaces(d));
   if (places > 0 && places <= 15) {
     const scale = 10 ** places;
     const [sa, sb, sc, sd] = [a * scale, b * scale, c * scale, d * scale];
-    if (Math.max(Math.abs(sa), Math.abs(sb), Math.abs(sc), Math.abs(sd)) < EXACT_SCALED_LIMIT) {
-      return (Math.round(sa) - Math.round(sb)) / (Math.round(sc) - Math.round(sd));
+    if (max(abs(sa), abs(sb), abs(sc), abs(sd)) < EXACT_SCALED_LIMIT) {
+      return (round(sa) - round(sb)) / (round(sc) - round(sd));
     }
   }
   return (a - b) / (c - d);
@@ -134,8 +144,8 @@ function ratioOfDifferences(a: number, b: number, c: number, d: number): number 
 
 /** Decimals in a number's shortest spelling: 0.05 → 2, 12 → 0; `Infinity` for "1e-7" forms. */
 function decimalPlaces(value: number): number {
-  const text = String(value);
-  if (text.includes("e")) return text.includes("e-") ? Number.POSITIVE_INFINITY : 0;
+  const text = toText(value);
+  if (text.includes("e")) return text.includes("e-") ? PLUS_INFINITY : 0;
   const point = text.indexOf(".");
   return point < 0 ? 0 : text.length - point - 1;
 }

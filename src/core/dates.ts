@@ -26,6 +26,14 @@ export const UNIX_EPOCH_DAY = 25_569;
 /** Width of one offset-cache bucket. No real zone changes its offset twice within a week. */
 const BUCKET_MS = 7 * DAY_MS;
 
+// Built-ins bound once: KPI_ROLLUP reads and writes days per KPI and per check-in, and in a
+// sandboxed global (Node's vm) every look-up of a global name is an interceptor call.
+const DateClass = Date;
+const { floor, min, max } = Math;
+const notANumber = Number.isNaN;
+const finite = Number.isFinite;
+const PLUS_INFINITY = Number.POSITIVE_INFINITY;
+
 interface Bucket {
   /** Offset before `switchAt` (or throughout, when there is no switch). */
   readonly before: number;
@@ -48,7 +56,7 @@ export class DayConverter {
 
   /** Offset in minutes at an instant, from the week cache. */
   offsetMinutes(epochMs: number): number {
-    const index = Math.floor(epochMs / BUCKET_MS);
+    const index = floor(epochMs / BUCKET_MS);
     let bucket = this.buckets.get(index);
     if (bucket === undefined) {
       bucket = this.fillBucket(index);
@@ -59,9 +67,7 @@ export class DayConverter {
 
   /** The calendar day an instant falls on in the zone. */
   dayOfInstant(epochMs: number): Day {
-    return (
-      Math.floor((epochMs + this.offsetMinutes(epochMs) * MINUTE_MS) / DAY_MS) + UNIX_EPOCH_DAY
-    );
+    return floor((epochMs + this.offsetMinutes(epochMs) * MINUTE_MS) / DAY_MS) + UNIX_EPOCH_DAY;
   }
 
   dayOf(date: Date): Day {
@@ -83,21 +89,21 @@ export class DayConverter {
       wallMidnight - this.offsetMinutes(wallMidnight - DAY_MS) * MINUTE_MS,
       wallMidnight - this.offsetMinutes(wallMidnight + DAY_MS) * MINUTE_MS,
     ];
-    let first = Number.POSITIVE_INFINITY;
+    let first = PLUS_INFINITY;
     for (const instant of candidates) {
       const wall = instant + this.offsetMinutes(instant) * MINUTE_MS;
       if (wall === wallMidnight && instant < first) first = instant;
     }
-    if (first !== Number.POSITIVE_INFINITY) return new Date(first);
+    if (first !== PLUS_INFINITY) return new DateClass(first);
     // Midnight does not exist: the day begins at the change, between the two candidates.
-    let lo = Math.min(...candidates); // still on an earlier day
-    let hi = Math.max(...candidates); // already on this day or later
+    let lo = min(...candidates); // still on an earlier day
+    let hi = max(...candidates); // already on this day or later
     while (hi - lo > MINUTE_MS) {
-      const mid = lo + Math.floor((hi - lo) / 2 / MINUTE_MS) * MINUTE_MS;
+      const mid = lo + floor((hi - lo) / 2 / MINUTE_MS) * MINUTE_MS;
       if (this.dayOfInstant(mid) < day) lo = mid;
       else hi = mid;
     }
-    return new Date(hi);
+    return new DateClass(hi);
   }
 
   private probe(epochMs: number): number {
@@ -115,12 +121,12 @@ export class DayConverter {
     const end = start + BUCKET_MS;
     const before = this.probe(start);
     const after = this.probe(end);
-    if (before === after) return { before, switchAt: Number.POSITIVE_INFINITY, after };
+    if (before === after) return { before, switchAt: PLUS_INFINITY, after };
     // Bisect to the minute: offsets change on whole minutes.
     let lo = start; // offset(lo) === before
     let hi = end; // offset(hi) !== before
     while (hi - lo > MINUTE_MS) {
-      const mid = lo + Math.floor((hi - lo) / 2 / MINUTE_MS) * MINUTE_MS;
+      const mid = lo + floor((hi - lo) / 2 / MINUTE_MS) * MINUTE_MS;
       if (this.probe(mid) === before) lo = mid;
       else hi = mid;
     }
@@ -132,7 +138,7 @@ export class DayConverter {
 export function dayFromParts(year: number, month: number, day: number): Day | undefined {
   if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
   // Not Date.UTC: it reads years 0–99 as 1900–1999.
-  const check = new Date(0);
+  const check = new DateClass(0);
   check.setUTCFullYear(year, month - 1, day);
   const ms = check.getTime();
   if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1) return undefined;
@@ -150,7 +156,7 @@ export interface CalendarParts {
 }
 
 export function dayParts(serial: Day): CalendarParts {
-  const date = new Date((serial - UNIX_EPOCH_DAY) * DAY_MS);
+  const date = new DateClass((serial - UNIX_EPOCH_DAY) * DAY_MS);
   const jsWeekday = date.getUTCDay();
   return {
     year: date.getUTCFullYear(),
@@ -162,7 +168,7 @@ export function dayParts(serial: Day): CalendarParts {
 
 /** `YYYY-MM-DD` of a serial day, for messages and the sidebar. */
 export function formatDay(serial: Day): string {
-  return new Date((serial - UNIX_EPOCH_DAY) * DAY_MS).toISOString().slice(0, 10);
+  return new DateClass((serial - UNIX_EPOCH_DAY) * DAY_MS).toISOString().slice(0, 10);
 }
 
 const DATE_TEXT = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
@@ -173,11 +179,11 @@ const DATE_TEXT = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?
  * and `HH:MM[:SS]`. Returns `undefined` for anything else, blanks included.
  */
 export function readDay(value: unknown, zone: DayConverter): Day | undefined {
-  if (value instanceof Date) {
+  if (value instanceof DateClass) {
     const ms = value.getTime();
-    return Number.isNaN(ms) ? undefined : zone.dayOfInstant(ms);
+    return notANumber(ms) ? undefined : zone.dayOfInstant(ms);
   }
-  if (typeof value === "number") return Number.isFinite(value) ? Math.floor(value) : undefined;
+  if (typeof value === "number") return finite(value) ? floor(value) : undefined;
   if (typeof value !== "string") return undefined;
   const match = DATE_TEXT.exec(value.trim());
   if (match === null) return undefined;

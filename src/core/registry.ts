@@ -263,16 +263,28 @@ type FieldReader<T> = (value: unknown, readDate: DateReader) => T;
 /** Reads a date cell as a day of the spreadsheet's zone (see `readDay`). */
 export type DateReader = (value: unknown) => Day | undefined;
 
+/**
+ * A reader of a named value that must be known. It remembers each cell value's answer itself:
+ * a registry of 10,000 rows is read mostly before the engine optimises anything, and one call
+ * with one Map look-up per cell is much cheaper there than the chain of readers behind it.
+ */
 function enumReader<T>(
   read: (value: unknown) => T | undefined,
   unknown: (value: unknown) => string,
 ): FieldReader<T> {
+  const known = new Map<unknown, T>();
   return (value) => {
+    const remembered = known.get(value);
+    if (remembered !== undefined) return remembered;
     const parsed = read(value);
     if (parsed === undefined) throw new KpiInputError(unknown(value));
+    if (known.size < SPELLINGS_REMEMBERED) known.set(value, parsed);
     return parsed;
   };
 }
+
+/** Cadence as read by {@link readCadence}, remembered per cell value (see {@link enumReader}). */
+const readCadenceCell = memo(readCadence);
 
 function numberReader(label: string): FieldReader<number | undefined> {
   return (value) => {
@@ -306,12 +318,12 @@ const FIELD_READERS = {
   name: cellText,
   description: cellText,
   type: enumReader(readKpiType, (v) => unknownName("type", v, TYPE_LABELS)),
-  level: readLevel,
+  level: memo(readLevel),
   parent: cellText,
   owner: cellText,
   department: cellText,
   unit: cellText,
-  direction: enumReader(memo(readDirection), unknownDirectionMessage),
+  direction: enumReader(readDirection, unknownDirectionMessage),
   aggregation: enumReader(readAggregation, (v) =>
     unknownName("aggregation", v, AGGREGATION_LABELS),
   ),
@@ -320,11 +332,9 @@ const FIELD_READERS = {
   start: dateField("start"),
   due: dateField("due"),
   cadence: (value: unknown): Cadence | undefined => {
-    if (isBlank(value)) return undefined;
-    const parsed = readCadence(value);
-    if (parsed === undefined)
-      throw new KpiInputError(unknownName("cadence", value, CADENCE_LABELS));
-    return parsed;
+    const parsed = readCadenceCell(value);
+    if (parsed !== undefined || isBlank(value)) return parsed;
+    throw new KpiInputError(unknownName("cadence", value, CADENCE_LABELS));
   },
   weight: (value: unknown): number => {
     if (isBlank(value)) return 1;
@@ -357,15 +367,20 @@ export function readKpiRecord(cells: RegistryCells, row: number, zone: DayConver
   return readRecord(cells, row, (value) => readDay(value, zone));
 }
 
-function readRecord(cells: RegistryCells, row: number, readDate: DateReader): KpiRecord {
+function readRecord(
+  cells: RegistryCells,
+  row: number,
+  readDate: DateReader,
+  id = cellText(cells.id),
+  key = id.toLowerCase(),
+): KpiRecord {
   // Spelled out field by field (not a loop over names) so every record has one fixed shape:
   // 10,000 of them are read per call. Properties evaluate in order, which is the report order.
   const r = FIELD_READERS;
-  const id = cellText(cells.id);
   const record: KpiRecord = {
     row,
     id,
-    key: id.toLowerCase(),
+    key,
     name: cellText(cells.name),
     description: cellText(cells.description),
     type: r.type(cells.type, readDate),
@@ -555,11 +570,12 @@ export function readRegistry(
     const values = table[r]!;
     const id = cellText(values[idColumn]);
     if (id === "") continue;
+    const key = id.toLowerCase();
     const cells = cellsAt(values, indexes);
     let record: KpiRecord | undefined;
     let error: string | undefined;
     try {
-      record = readRecord(cells, r + 1, readDate);
+      record = readRecord(cells, r + 1, readDate, id, key);
     } catch (problem) {
       if (!(problem instanceof KpiInputError)) throw problem;
       error = problem.message;
@@ -567,7 +583,7 @@ export function readRegistry(
     entries.push({
       row: r + 1,
       id,
-      key: id.toLowerCase(),
+      key,
       parentKey: cellText(cells.parent).toLowerCase(),
       cells,
       record,

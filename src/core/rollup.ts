@@ -14,7 +14,7 @@ import {
   attainment,
   checkGoalSetup,
   DIRECTION_LABELS,
-  type Direction,
+  meetsTarget,
   readDirection,
 } from "./attainment";
 import { type CheckinScan, scanCheckins } from "./checkins";
@@ -29,13 +29,14 @@ import {
   LEVEL_LABELS,
   REGISTRY_COLUMNS,
   type RegistryCells,
+  type RegistryEntry,
   readKpiType,
   readLevel,
   readRegistry,
   registryColumns,
   TYPE_LABELS,
 } from "./registry";
-import { type Status, status } from "./status";
+import { type Status, type StatusInput, status } from "./status";
 import { describeValue, EPSILON, isBlank, KpiInputError, normalizeKey, readNumber } from "./values";
 
 export interface RollupOptions {
@@ -99,34 +100,55 @@ export interface RollupRow {
   readonly streak: number | undefined;
 }
 
-interface Computed {
-  kind: RollupKind;
-  actual: number | undefined;
-  attainment: number | undefined;
-  expected: number | undefined;
-  status: Status | undefined;
-  error: string | undefined;
-  checkins: number | undefined;
-  lastCheckin: Day | undefined;
-  streak: number | undefined;
-}
+/** A {@link RollupRow} while its numbers are filled in. */
+type DraftRow = { -readonly [K in keyof RollupRow]: RollupRow[K] };
 
-function failed(error: string): Computed {
+/**
+ * Row `i` with its numbers; the check-in count, last check-in and streak are left blank for the
+ * caller to fill in. Each KPI's row is made once, directly: 10,000 intermediate objects a call
+ * are garbage, and garbage is what makes the engine stop to collect.
+ */
+function newRow(
+  i: number,
+  context: Context,
+  kind: RollupKind,
+  actual: number | undefined,
+  attainmentValue: number | undefined,
+  expected: number | undefined,
+  statusValue: Status | undefined,
+  error: string | undefined,
+): DraftRow {
+  const entry = context.entries[i]!;
   return {
-    kind: "error",
-    actual: undefined,
-    attainment: undefined,
-    expected: undefined,
-    status: undefined,
+    row: entry.row,
+    id: entry.id,
+    key: entry.key,
+    cells: entry.cells,
+    kpi: entry.record,
+    parent: context.parents[i],
+    children: context.children[i]!,
+    kind,
+    actual,
+    attainment: attainmentValue,
+    expected,
+    status: statusValue,
     error,
+    statusText: error !== undefined ? `Error: ${error}` : statusValue!,
+    score: score(attainmentValue),
     checkins: undefined,
     lastCheckin: undefined,
     streak: undefined,
   };
 }
 
+function failed(i: number, context: Context, error: string): DraftRow {
+  return newRow(i, context, "error", undefined, undefined, undefined, undefined, error);
+}
+
 // Bound once: a global look-up per KPI is slow in a sandboxed global (Node's vm).
 const { min, max, floor } = Math;
+const DateClass = Date;
+const toText = String;
 const MINUS_INFINITY = Number.NEGATIVE_INFINITY;
 
 const clamp01 = (x: number) => min(1, max(0, x));
@@ -144,13 +166,6 @@ export function score(attainmentValue: number | undefined): number | undefined {
   return floor(clamp01(attainmentValue) * 10 + 0.5 + EPSILON) / 10;
 }
 
-/** Whether a habit period's value meets its per-period target, with the §4.1 tolerance. */
-function periodMet(value: number, target: number, direction: Direction): boolean {
-  return direction === "decrease" || direction === "atmost"
-    ? value <= target + EPSILON
-    : value >= target - EPSILON;
-}
-
 function unitKey(unit: string): string {
   return unit.trim().toLowerCase();
 }
@@ -160,27 +175,29 @@ function unitKey(unit: string): string {
  * ends or enters exactly one cycle; every member of a cycle gets the same message, starting from
  * the member that comes first in the registry.
  */
-function findCycles(parents: readonly (number | undefined)[], ids: readonly string[]) {
+function findCycles(parents: readonly (number | undefined)[], idOf: (index: number) => string) {
   const cycleOf = new Map<number, string>();
   const state = new Uint8Array(parents.length); // 0 unseen, 1 on the current path, 2 done
+  // One array for every path, filled up to `depth`: emptying it by `path.length = 0` would give
+  // each of 10,000 KPIs a new backing store.
   const path: number[] = [];
   for (let i = 0; i < parents.length; i++) {
     if (state[i] !== 0) continue;
-    path.length = 0;
+    let depth = 0;
     let j: number | undefined = i;
     while (j !== undefined && state[j] === 0) {
       state[j] = 1;
-      path.push(j);
+      path[depth++] = j;
       j = parents[j];
     }
     if (j !== undefined && state[j] === 1) {
-      const members = path.slice(path.indexOf(j));
+      const members = path.slice(path.indexOf(j), depth);
       const first = members.indexOf(smallest(members));
       const ordered = [...members.slice(first), ...members.slice(0, first)];
-      const text = `parent cycle ${[...ordered, ordered[0]!].map((m) => ids[m]).join(" → ")}`;
+      const text = `parent cycle ${[...ordered, ordered[0]!].map(idOf).join(" → ")}`;
       for (const m of members) cycleOf.set(m, text);
     }
-    for (let k = 0; k < path.length; k++) state[path[k]!] = 2;
+    for (let k = 0; k < depth; k++) state[path[k]!] = 2;
   }
   return cycleOf;
 }
@@ -208,13 +225,16 @@ export function computeRollup(
   const entries = readRegistry(registryTable, zone);
   const n = entries.length;
 
-  // Identity: the first copy of each ID answers to it; every copy of a duplicate is an error.
-  const indexOfKey = new Map<string, number>();
-  const duplicated = new Set<string>();
+  // Identity: the first copy of each ID answers to it (as a Parent); every copy of a duplicate is
+  // an error, so the check-ins that reach the first copy are never shown. One Map serves the
+  // Parent look-ups and the check-in scan: at 10,000 KPIs a Map costs milliseconds just to grow.
+  const ids = new Map<string, number>();
+  const duplicate = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const key = entries[i]!.key;
-    if (indexOfKey.has(key)) duplicated.add(key);
-    else indexOfKey.set(key, i);
+    const first = ids.get(key);
+    if (first === undefined) ids.set(key, i);
+    else duplicate[first] = duplicate[i] = 1;
   }
 
   const parents: (number | undefined)[] = new Array(n);
@@ -224,13 +244,19 @@ export function computeRollup(
   const to = new Float64Array(n).fill(asOf);
   const keep = new Uint8Array(n);
   const extremes = new Uint8Array(n);
-  const ids = new Map<string, number>();
+  // Only a KPI with children needs to know whether it has check-ins of its own (see computeOne).
+  const counted = new Uint8Array(n);
+  // The IDs as written, for the scan to resolve up front; a duplicated ID is left to its look-up.
+  const spellings: string[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const entry = entries[i]!;
-    const p = entry.parentKey === "" ? undefined : indexOfKey.get(entry.parentKey);
+    const p = entry.parentKey === "" ? undefined : ids.get(entry.parentKey);
     parents[i] = p;
     if (p !== undefined) {
-      if (children[p] === NO_CHILDREN) children[p] = [];
+      if (children[p] === NO_CHILDREN) {
+        children[p] = [];
+        counted[p] = 1;
+      }
       (children[p] as number[]).push(i);
     }
     const record = entry.record;
@@ -240,106 +266,105 @@ export function computeRollup(
       if (record.type === "habit" && record.cadence !== undefined) keep[i] = 1;
       if (record.aggregation === "min" || record.aggregation === "max") extremes[i] = 1;
     }
-    ids.set(entry.key, duplicated.has(entry.key) ? -1 : i);
+    spellings[i] = duplicate[i] === 1 ? "" : entry.id;
   }
-  const cycles = findCycles(
-    parents,
-    entries.map((e) => e.id),
+  const cycles = findCycles(parents, (i) => entries[i]!.id);
+  const scan = scanCheckins(
+    logTable,
+    ids,
+    n,
+    { from, to, keep, extremes, counted },
+    zone,
+    spellings,
   );
-  const scan = scanCheckins(logTable, ids, n, { from, to, keep, extremes }, zone);
 
-  const context: Context = { options, scan };
+  const context: Context = {
+    options,
+    scan,
+    entries,
+    parents,
+    children,
+    statusInput: {
+      attainment: undefined,
+      expected: undefined,
+      due: undefined,
+      asOf,
+      atRiskGap: options.atRiskGap,
+      offTrackGap: options.offTrackGap,
+      isHabit: false,
+    },
+  };
   /** A problem of the row itself, most fundamental first. */
   const ownProblem = (i: number): string | undefined => {
     const entry = entries[i]!;
-    if (duplicated.has(entry.key)) return "duplicate ID";
+    if (duplicate[i] === 1) return "duplicate ID";
     return entry.error ?? cycles.get(i) ?? scan.problems.get(i);
   };
-  const results: (Computed | undefined)[] = new Array(n);
+  const rows: RollupRow[] = new Array(n);
   const pending = children.map((list) => list.length);
   const ready: number[] = [];
   for (let i = 0; i < n; i++) {
-    if (cycles.has(i)) results[i] = failed(ownProblem(i)!);
+    if (cycles.has(i)) rows[i] = failed(i, context, ownProblem(i)!);
     else if (pending[i] === 0) ready.push(i);
   }
   // Children before parents, whatever the depth, without recursion.
   while (ready.length > 0) {
     const i = ready.pop()!;
     const problem = ownProblem(i);
-    const computed =
+    rows[i] =
       problem !== undefined
-        ? failed(problem)
+        ? failed(i, context, problem)
         : computeOne(
             i,
             entries[i]!.record!,
-            children[i] === NO_CHILDREN
-              ? NO_CHILD_RESULTS
-              : children[i]!.map((c) => ({ entry: entries[c]!, result: results[c]! })),
+            children[i] === NO_CHILDREN ? NO_CHILD_ROWS : children[i]!.map((c) => rows[c]!),
             context,
           );
-    results[i] = computed;
     const p = parents[i];
     if (p !== undefined && !cycles.has(p)) {
       pending[p]! -= 1;
       if (pending[p] === 0) ready.push(p);
     }
   }
-
-  return entries.map((entry, i) => {
-    const result = results[i]!;
-    return {
-      row: entry.row,
-      id: entry.id,
-      key: entry.key,
-      cells: entry.cells,
-      kpi: entry.record,
-      parent: parents[i],
-      children: children[i]!,
-      kind: result.kind,
-      actual: result.actual,
-      attainment: result.attainment,
-      expected: result.expected,
-      status: result.status,
-      error: result.error,
-      statusText: result.error !== undefined ? `Error: ${result.error}` : result.status!,
-      score: score(result.attainment),
-      checkins: result.checkins,
-      lastCheckin: result.lastCheckin,
-      streak: result.streak,
-    };
-  });
+  return rows;
 }
+
+/** {@link StatusInput} with writable fields: see {@link Context.statusInput}. */
+type StatusRequest = { -readonly [K in keyof StatusInput]: StatusInput[K] };
 
 interface Context {
   readonly options: RollupOptions;
   readonly scan: CheckinScan;
+  readonly entries: readonly RegistryEntry[];
+  readonly parents: readonly (number | undefined)[];
+  readonly children: readonly (readonly number[])[];
+  /**
+   * The one argument of every `status` call of a rollup, filled in per KPI: allocating it per KPI
+   * is 10,000 short-lived objects a call, and garbage is what makes the engine stop to collect.
+   */
+  readonly statusInput: StatusRequest;
 }
 
 const NO_CHILDREN: readonly number[] = Object.freeze([]);
-const NO_CHILD_RESULTS: readonly Child[] = Object.freeze([]);
-
-interface Child {
-  readonly entry: { readonly id: string; readonly record: KpiRecord | undefined };
-  readonly result: Computed;
-}
+const NO_CHILD_ROWS: readonly RollupRow[] = Object.freeze([]);
 
 function computeOne(
   i: number,
   kpi: KpiRecord,
-  childList: readonly Child[],
+  childList: readonly RollupRow[],
   context: Context,
-): Computed {
+): DraftRow {
   const { scan } = context;
   try {
     if (childList.length > 0 && scan.anyDate[i] === 0) {
-      const broken = childList.find((child) => child.result.error !== undefined);
-      if (broken !== undefined) return failed(`child ${broken.entry.id} has an error`);
-      return computeParent(kpi, childList, context);
+      const broken = childList.find((child) => child.error !== undefined);
+      if (broken !== undefined) return failed(i, context, `child ${broken.id} has an error`);
+      return computeParent(i, kpi, childList, context);
     }
     if (kpi.type === "habit" && kpi.cadence !== undefined) return computeHabit(i, kpi, context);
     return computePlain(i, kpi, context);
   } catch (error) {
-    if (error instanceof KpiInputError) return failed(error.message);
+    if (error instanceof KpiInputError) return failed(i, context, error.message);
     throw error;
   }
 }
@@ -360,60 +385,46 @@ function goalAttainment(kpi: KpiRecord, actual: number | undefined): number | un
   return attainment(actual, kpi.target, kpi.baseline, kpi.direction);
 }
 
+/**
+ * Row `i` graded: its numbers and status; the check-in count, last check-in and streak are left
+ * blank for the caller to fill in (passing them in an object would allocate one more per KPI).
+ */
 function graded(
+  i: number,
   kind: RollupKind,
   kpi: KpiRecord,
   actual: number | undefined,
   attainmentValue: number | undefined,
   context: Context,
-  extra: Pick<Computed, "checkins" | "lastCheckin" | "streak">,
   expected = expectedOf(kpi, context.options.asOf),
-): Computed {
-  const { asOf, atRiskGap, offTrackGap } = context.options;
-  return {
-    kind,
-    actual,
-    attainment: attainmentValue,
-    expected,
-    checkins: extra.checkins,
-    lastCheckin: extra.lastCheckin,
-    streak: extra.streak,
-    status: status({
-      attainment: attainmentValue,
-      expected,
-      due: kpi.due,
-      asOf,
-      atRiskGap,
-      offTrackGap,
-      isHabit: kind === "habit",
-    }),
-    error: undefined,
-  };
+): DraftRow {
+  const input = context.statusInput;
+  input.attainment = attainmentValue;
+  input.expected = expected;
+  input.due = kpi.due;
+  input.isHabit = kind === "habit";
+  return newRow(i, context, kind, actual, attainmentValue, expected, status(input), undefined);
 }
 
-function ownCheckinFacts(i: number, scan: CheckinScan) {
-  const count = scan.own.count(i);
-  return {
-    checkins: count,
-    lastCheckin: scan.hasDate ? scan.own.lastDay(i) : undefined,
-    streak: undefined,
-  };
+/** Fills in a KPI's own check-in count and the day of its latest one. */
+function withOwnCheckins(row: DraftRow, i: number, scan: CheckinScan): DraftRow {
+  row.checkins = scan.own.count(i);
+  row.lastCheckin = scan.hasDate ? scan.own.lastDay(i) : undefined;
+  return row;
 }
 
-function computePlain(i: number, kpi: KpiRecord, context: Context): Computed {
+function computePlain(i: number, kpi: KpiRecord, context: Context): DraftRow {
   const actual = context.scan.own.result(i, kpi.aggregation);
-  return graded(
-    "plain",
-    kpi,
-    actual,
-    goalAttainment(kpi, actual),
-    context,
-    ownCheckinFacts(i, context.scan),
-  );
+  const row = graded(i, "plain", kpi, actual, goalAttainment(kpi, actual), context);
+  return withOwnCheckins(row, i, context.scan);
 }
 
-function computeParent(kpi: KpiRecord, childList: readonly Child[], context: Context): Computed {
-  const facts = { checkins: 0, lastCheckin: undefined, streak: undefined };
+function computeParent(
+  i: number,
+  kpi: KpiRecord,
+  childList: readonly RollupRow[],
+  context: Context,
+): DraftRow {
   const unit = unitKey(kpi.unit);
   const sums =
     kpi.type !== "objective" &&
@@ -421,42 +432,49 @@ function computeParent(kpi: KpiRecord, childList: readonly Child[], context: Con
     unit !== "" &&
     childList.every(
       (child) =>
-        child.entry.record !== undefined &&
-        child.entry.record.aggregation === "sum" &&
-        unitKey(child.entry.record.unit) === unit,
+        child.kpi !== undefined &&
+        child.kpi.aggregation === "sum" &&
+        unitKey(child.kpi.unit) === unit,
     );
+  let row: DraftRow;
   if (sums) {
     let actual: number | undefined;
     for (const child of childList) {
-      if (child.result.actual !== undefined) actual = (actual ?? 0) + child.result.actual;
+      if (child.actual !== undefined) actual = (actual ?? 0) + child.actual;
     }
-    return graded("sum-parent", kpi, actual, goalAttainment(kpi, actual), context, facts);
+    row = graded(i, "sum-parent", kpi, actual, goalAttainment(kpi, actual), context);
+  } else {
+    let weighted = 0;
+    let weights = 0;
+    for (const child of childList) {
+      const childAttainment = child.attainment;
+      if (childAttainment === undefined) continue;
+      const weight = child.kpi!.weight;
+      weighted += weight * clamp01(childAttainment);
+      weights += weight;
+    }
+    const mean = weights > 0 ? weighted / weights : undefined;
+    row = graded(i, "weighted-parent", kpi, undefined, mean, context);
   }
-  let weighted = 0;
-  let weights = 0;
-  for (const child of childList) {
-    const childAttainment = child.result.attainment;
-    if (childAttainment === undefined) continue;
-    const weight = child.entry.record!.weight;
-    weighted += weight * clamp01(childAttainment);
-    weights += weight;
-  }
-  const mean = weights > 0 ? weighted / weights : undefined;
-  return graded("weighted-parent", kpi, undefined, mean, context, facts);
+  row.checkins = 0;
+  return row;
 }
 
 const HABIT_EXPECTED = 1;
 
-function computeHabit(i: number, kpi: KpiRecord, context: Context): Computed {
+function computeHabit(i: number, kpi: KpiRecord, context: Context): DraftRow {
   const { scan, options } = context;
   const { asOf } = options;
   const cadence = kpi.cadence!;
   if (!scan.hasDate) {
     throw new KpiInputError("a habit needs dated check-ins, but checkins has no Date column");
   }
-  const facts = ownCheckinFacts(i, scan);
-  const noPeriods = () =>
-    graded("habit", kpi, undefined, undefined, context, { ...facts, streak: 0 }, HABIT_EXPECTED);
+  const habitGraded = (actual: number | undefined, value: number | undefined, streak: number) => {
+    const row = graded(i, "habit", kpi, actual, value, context, HABIT_EXPECTED);
+    row.streak = streak;
+    return withOwnCheckins(row, i, scan);
+  };
+  const noPeriods = () => habitGraded(undefined, undefined, 0);
 
   const kept = scan.kept.get(i);
   const firstDay = kpi.start ?? (kept === undefined ? undefined : smallest(kept.days));
@@ -480,7 +498,7 @@ function computeHabit(i: number, kpi: KpiRecord, context: Context): Computed {
   const met = (p: number) => {
     if (kpi.target === undefined) return false;
     const value = perPeriod.result(p, kpi.aggregation) ?? emptyPeriodValue(kpi.aggregation);
-    return value !== undefined && periodMet(value, kpi.target, kpi.direction);
+    return value !== undefined && meetsTarget(value, kpi.target, kpi.direction);
   };
   let metCount = 0;
   for (let p = 0; p < complete; p++) if (met(p)) metCount++;
@@ -488,15 +506,7 @@ function computeHabit(i: number, kpi: KpiRecord, context: Context): Computed {
   for (let p = complete - 1; p >= 0 && met(p); p--) streak++;
   const attainmentValue =
     kpi.target !== undefined && complete > 0 ? metCount / complete : undefined;
-  return graded(
-    "habit",
-    kpi,
-    actual,
-    attainmentValue,
-    context,
-    { ...facts, streak },
-    HABIT_EXPECTED,
-  );
+  return habitGraded(actual, attainmentValue, streak);
 }
 
 /** A past period without check-ins counts as 0 for Sum and Count, and as not met otherwise. */
@@ -511,11 +521,13 @@ type Renderer = (row: RollupRow, zone: DayConverter) => CellValue;
 
 /** A registry cell echoed back: trimmed text, or the value as Sheets gave it. */
 function echo(value: unknown): CellValue {
-  if (isBlank(value)) return "";
+  // Text first, the usual echoed cell; "" trims to the blank it stands for.
   if (typeof value === "string") return value.trim();
-  if (typeof value === "number" || typeof value === "boolean" || value instanceof Date)
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number" || typeof value === "boolean" || value instanceof DateClass) {
     return value;
-  return String(value);
+  }
+  return toText(value);
 }
 
 function echoNamed<T extends string>(
@@ -651,9 +663,18 @@ export function kpiRollup(
 ): FormulaResult {
   const chosen = parseRollupFields(fields);
   const day = readAsOf(asOf, clock);
-  const rows = computeRollup(kpis, checkins, { asOf: day, zone: clock.zone });
+  const zone = clock.zone;
+  const rows = computeRollup(kpis, checkins, { asOf: day, zone });
   const renderers = chosen.map((field) => FIELD_RENDERERS[field] as Renderer);
+  const width = renderers.length;
   const output: CellValue[][] = [chosen.slice()];
-  for (const row of rows) output.push(renderers.map((render) => render(row, clock.zone)));
+  // Plain indexed loops: this runs once per KPI, mostly before the engine optimises it, where
+  // for…of allocates an iterator result per row and map() a closure per row.
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
+    const line: CellValue[] = new Array(width);
+    for (let f = 0; f < width; f++) line[f] = renderers[f]!(row, zone);
+    output.push(line);
+  }
   return output;
 }

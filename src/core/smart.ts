@@ -4,7 +4,7 @@
  * what to do about the first letter it fails.
  */
 
-import { DIRECTION_LABELS, readDirection, unknownDirectionMessage } from "./attainment";
+import { readDirection, unknownDirectionMessage } from "./attainment";
 import type { CellValue, Clock, FormulaResult } from "./clock";
 import { type Day, DayConverter, formatDay, readDay } from "./dates";
 import { requireColumn, requireTable } from "./headers";

@@ -4,6 +4,12 @@
  * and whatever a user typed as text; text must never silently become a number.
  */
 
+// Built-ins bound once: cells are read by the thousand, and in a sandboxed global (Node's vm)
+// every look-up of a global name is an interceptor call.
+const finite = Number.isFinite;
+const toNumber = Number;
+const toText = String;
+
 /** `""`, `null` or `undefined`: what an empty cell or an omitted argument looks like. */
 export type Blank = "" | null | undefined;
 
@@ -32,7 +38,7 @@ const PLAIN_DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)$/;
  * (including blanks, booleans and dates) so the caller can name the place in its error.
  */
 export function readNumber(value: unknown): number | undefined {
-  if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
+  if (typeof value === "number") return finite(value) ? value : undefined;
   if (typeof value !== "string") return undefined;
   let text = value.trim();
   let scale = 1;
@@ -41,8 +47,8 @@ export function readNumber(value: unknown): number | undefined {
     scale = 100;
   }
   if (!PLAIN_DECIMAL.test(text)) return undefined;
-  const parsed = Number(text);
-  if (!Number.isFinite(parsed)) return undefined;
+  const parsed = toNumber(text);
+  if (!finite(parsed)) return undefined;
   return scale === 1 ? parsed : parsed / scale;
 }
 
@@ -82,7 +88,7 @@ export function optionalNumber(value: unknown, what: string, where = ""): number
  * ignored (SPEC §4.2), so "Lower is better", "lower_is_better" and "LOWERISBETTER" are one key.
  */
 export function normalizeKey(value: unknown): string {
-  return String(value ?? "")
+  return toText(value ?? "")
     .toLowerCase()
     .replace(/[\s_-]+/g, "");
 }

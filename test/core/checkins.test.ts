@@ -153,6 +153,53 @@ describe("scanning the check-in log", () => {
     expect(scan.own.result(0, "last")).toBe(2);
   });
 
+  it("puts every Date cell on its day in the zone, across DST changes and in any order", () => {
+    const DAY_MS = 86_400_000;
+    for (const timeZone of [
+      "Pacific/Auckland",
+      "America/Havana",
+      "Australia/Lord_Howe",
+      "Asia/Taipei",
+    ]) {
+      const oracle = zoneOf(timeZone);
+      const instants: number[] = [];
+      const from = Date.UTC(2025, 0, 1);
+      for (let ms = from; ms < from + 730 * DAY_MS; ms += 97 * 60_000) instants.push(ms);
+      // Every 7 minutes from a day before to a day after each UTC day with an offset change.
+      for (let dayStart = from; dayStart < from + 730 * DAY_MS; dayStart += DAY_MS) {
+        if (oracle.offsetMinutes(dayStart) === oracle.offsetMinutes(dayStart + DAY_MS - 1))
+          continue;
+        for (let ms = dayStart - DAY_MS; ms < dayStart + 2 * DAY_MS; ms += 7 * 60_000) {
+          instants.push(ms);
+        }
+      }
+      // Shuffled (Fisher–Yates, fixed seed) so that both offsets of a DST zone alternate.
+      let seed = 7;
+      for (let i = instants.length - 1; i > 0; i--) {
+        seed = (seed * 48_271) % 2_147_483_647;
+        const j = seed % (i + 1);
+        [instants[i], instants[j]] = [instants[j]!, instants[i]!];
+      }
+      const n = instants.length;
+      const days = instants.map((ms) => oracle.dayOfInstant(ms));
+      // One KPI per row whose window is the one day the row must fall on.
+      const scan = scanCheckins(
+        [header, ...instants.map((ms, i) => [new Date(ms), `K${i}`, 1])],
+        new Map(instants.map((_, i) => [`k${i}`, i])),
+        n,
+        {
+          from: Float64Array.from(days),
+          to: Float64Array.from(days),
+          keep: new Uint8Array(n),
+          extremes: new Uint8Array(n),
+        },
+        zoneOf(timeZone),
+      );
+      const missed = instants.filter((_, i) => scan.own.count(i) !== 1);
+      expect(missed.map((ms) => new Date(ms).toISOString())).toEqual([]);
+    }
+  });
+
   it("looks each distinct raw ID up once", () => {
     let lookups = 0;
     const counting = new Map(ids);

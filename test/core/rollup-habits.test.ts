@@ -354,3 +354,32 @@ describe("habit edge cases", () => {
     expect(results[2]).toEqual(results[0]);
   });
 });
+
+describe("habit periods compare with the target exactly", () => {
+  it("counts a period as met the same way an At least KPI is: by plain ≥", () => {
+    // 0.7 + 0.1 is 0.7999999999999999 in floating point: below 0.8, as KPI_ATTAINMENT says.
+    const water = {
+      ID: "H",
+      Name: "Drink 0.8 litres of water every day",
+      Type: "Habit",
+      Level: "Personal",
+      Unit: "litres",
+      Direction: "At least",
+      Target: 0.8,
+      Cadence: "Daily",
+      Start: "2026-03-01",
+    };
+    const rows = rollup(
+      [water],
+      [
+        ["2026-03-01", "H", 0.7],
+        ["2026-03-01", "H", 0.1],
+        ["2026-03-02", "H", 0.8],
+      ],
+      "2026-03-03",
+    );
+    // Two complete days: only the second met the target.
+    expect(rows.H?.attainment).toBe(0.5);
+    expect(rows.H?.streak).toBe(1);
+  });
+});
