@@ -247,7 +247,8 @@ function renderNumber(value: number, pattern: NumberPattern, showSign: boolean):
   return (negative ? "-" : "") + pattern.prefix + text + exponentText + pattern.suffix;
 }
 
-const MONTHS = [
+/** English month names, shared by number formats and `Utilities.formatDate`. */
+export const MONTHS = [
   "January",
   "February",
   "March",

@@ -5,6 +5,7 @@
 
 import { type Execution, gas, type Host, SERVICE_NAME, ServiceObject } from "./context";
 import { AppsScriptError } from "./errors";
+import { MONTHS } from "./numberFormat";
 import {
   CHART_TYPE,
   EmuConditionalFormatRuleBuilder,
@@ -309,20 +310,6 @@ export class EmuSession
   }
 }
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
 function validZone(timeZone: string): string {

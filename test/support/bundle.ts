@@ -9,21 +9,19 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createContext, Script } from "node:vm";
+import {
+  CUSTOM_FUNCTION_NAMES,
+  type CustomFunction,
+  type CustomFunctionName,
+} from "../../emulator/hyperformula";
 import { assertTimeZone, offsetMinutesAt, wallClock } from "../../emulator/timezone";
 
 export const DIST_DIR = join(__dirname, "..", "..", "dist");
 export const CODE_PATH = join(DIST_DIR, "Code.js");
 
-export const CUSTOM_FUNCTIONS = [
-  "KPI_ATTAINMENT",
-  "KPI_PACE",
-  "KPI_STATUS",
-  "KPI_SPLIT",
-  "KPI_SMART",
-  "KPI_ROLLUP",
-] as const;
-export type CustomFunctionName = (typeof CUSTOM_FUNCTIONS)[number];
-export type CustomFunction = (...args: unknown[]) => unknown;
+/** The six custom functions of SPEC §4, as the emulator's formula engine registers them. */
+export const CUSTOM_FUNCTIONS = CUSTOM_FUNCTION_NAMES;
+export type { CustomFunction, CustomFunctionName };
 
 export interface ServiceCalls {
   getSpreadsheetTimeZone: number;
