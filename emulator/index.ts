@@ -109,8 +109,10 @@
  *   outbox and mail quota, UI records, logs and the clock.
  */
 
+export { conditionalFormatAt } from "./ConditionalFormatRule";
 export type { CallCounter } from "./calls";
 export type { AuthModeName, Execution } from "./context";
+export { passesValidation } from "./DataValidation";
 export {
   type AppsScriptGlobals,
   AuthMode,
@@ -121,7 +123,9 @@ export {
   type ServicesOptions,
 } from "./emulator";
 export { AppsScriptError } from "./errors";
+export type { LogRecord } from "./Logger";
 export type { SentMail } from "./mail";
+export type { EmuRange } from "./Range";
 export {
   AddOn,
   type AddOnOptions,
@@ -130,9 +134,8 @@ export {
   ScriptError,
   type TriggerRun,
 } from "./runner";
-export type { LogRecord } from "./scriptServices";
-export { conditionalFormatAt, passesValidation } from "./sheetObjects";
-export type { EmuRange, EmuSheet, EmuSpreadsheet } from "./spreadsheet";
+export type { EmuSheet } from "./Sheet";
+export type { EmuSpreadsheet } from "./Spreadsheet";
 export type { TriggerRecord } from "./triggers";
 export type {
   AlertRecord,
