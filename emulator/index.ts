@@ -102,7 +102,8 @@
  *   runs each time-driven trigger exactly at its hour in its zone (Google allows ±15 min), as the
  *   user who created it, in `AuthMode.FULL`. An add-on may hold one time-based trigger per user per
  *   document and none more often than hourly.
- * - **Mail** counts recipients per user against a daily quota reset at midnight Pacific time,
+ * - **Mail** counts recipients per user against a daily quota over a rolling 24 h (each frees a
+ *   day after the send that used it),
  *   rejects malformed addresses, and `emu.mail.failNext(message)` makes the next send throw.
  * - **Persistence.** `toJSON`/`save` capture cells, formulas, formats, styles, notes, validation,
  *   conditional formats, protections, named ranges, metadata, charts, properties, triggers, the
