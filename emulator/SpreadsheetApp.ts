@@ -4,6 +4,7 @@ import { EmuConditionalFormatRuleBuilder } from "./ConditionalFormatRule";
 import { gas, SERVICE_NAME, ServiceObject } from "./context";
 import { EmuDataValidationBuilder } from "./DataValidation";
 import { enumOf } from "./enums";
+import { AppsScriptError } from "./errors";
 import { EmuSpreadsheet } from "./Spreadsheet";
 import type { SheetsContext } from "./sheetsContext";
 import { EmuUi } from "./ui";
@@ -69,7 +70,9 @@ type SpreadsheetAppMethods =
   | "getActiveSpreadsheet"
   | "getUi"
   | "newConditionalFormatRule"
-  | "newDataValidation";
+  | "newDataValidation"
+  | "openById"
+  | "openByUrl";
 
 export class EmuSpreadsheetApp
   extends ServiceObject
@@ -106,6 +109,29 @@ export class EmuSpreadsheetApp
     return new EmuSpreadsheet(this.#ctx)
       .getActiveSheet()
       .getActiveRange() as GoogleAppsScript.Spreadsheet.Range;
+  }
+
+  /**
+   * The emulator holds one document: its id opens it (as a time-driven trigger must, having no
+   * active spreadsheet); any other id fails as Apps Script fails for a file it cannot open.
+   */
+  openById(id: string): GoogleAppsScript.Spreadsheet.Spreadsheet {
+    if (String(id) !== this.#ctx.book.id) {
+      throw new AppsScriptError(
+        "Unexpected error while getting the method or property openById on object SpreadsheetApp.",
+      );
+    }
+    return gas(new EmuSpreadsheet(this.#ctx));
+  }
+
+  openByUrl(url: string): GoogleAppsScript.Spreadsheet.Spreadsheet {
+    const id = /\/d\/([^/?#]+)/.exec(String(url))?.[1];
+    if (id !== this.#ctx.book.id) {
+      throw new AppsScriptError(
+        "Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.",
+      );
+    }
+    return gas(new EmuSpreadsheet(this.#ctx));
   }
 
   getUi(): GoogleAppsScript.Base.Ui {

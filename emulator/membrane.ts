@@ -159,7 +159,7 @@ export class Membrane {
           method = (...args: unknown[]) => {
             if (counted) {
               this.exec.counter.record(name);
-              const refused = refusal(this.exec.authMode, service, prop);
+              const refused = refusal(this.exec.authMode, service, prop, this.exec.scopes);
               if (refused !== undefined) throw this.error(refused);
               this.host.runHooks(name);
             }
