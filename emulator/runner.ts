@@ -10,6 +10,7 @@ import vm from "node:vm";
 import { CallCounter } from "./calls";
 import type { AuthModeName, Execution } from "./context";
 import type { Emulator } from "./emulator";
+import { ENUMS } from "./enums";
 import { CUSTOM_FUNCTION_NAMES, type CustomFunction } from "./hyperformula";
 import { Membrane, type Realm } from "./membrane";
 import { EmuSpreadsheet } from "./Spreadsheet";
@@ -288,7 +289,7 @@ export class AddOn {
       "onOpen",
       (loaded) => {
         const event: Record<string, unknown> = {
-          authMode,
+          authMode: ENUMS.AuthMode[authMode],
           user: { email: who, nickname: who.split("@")[0] },
         };
         if (authMode !== "NONE") {
@@ -307,7 +308,7 @@ export class AddOn {
       "onInstall",
       (loaded) => [
         {
-          authMode: "FULL",
+          authMode: ENUMS.AuthMode.FULL,
           source: new EmuSpreadsheet(this.#emu.sheetsContext(loaded.execution)),
           user: { email: who, nickname: who.split("@")[0] },
         },
@@ -331,7 +332,7 @@ export class AddOn {
     const w = wallClock("UTC", now);
     const days = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
     return {
-      authMode: "FULL",
+      authMode: ENUMS.AuthMode.FULL,
       triggerUid: record.uid,
       year: w.year,
       month: w.month,
