@@ -1,7 +1,7 @@
 /** `AuthorizationInfo`, as `ScriptApp.getAuthorizationInfo` returns it. */
 
 import { SERVICE_NAME, ServiceObject } from "./context";
-import { ENUMS, enumValue } from "./enums";
+import { ENUMS } from "./enums";
 
 export class EmuAuthorizationInfo
   extends ServiceObject

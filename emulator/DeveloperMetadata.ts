@@ -1,3 +1,5 @@
+/** `DeveloperMetadata` and its `DeveloperMetadataLocation`. */
+
 import { gas, SERVICE_NAME, ServiceObject } from "./context";
 import { ENUMS, enumValue } from "./enums";
 import { AppsScriptError } from "./errors";

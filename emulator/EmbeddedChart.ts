@@ -1,3 +1,5 @@
+/** `EmbeddedChart` and its builder. */
+
 import { gas, SERVICE_NAME, ServiceObject } from "./context";
 import { ENUMS, enumValue } from "./enums";
 import { AppsScriptError } from "./errors";

@@ -1,5 +1,7 @@
+/** `Protection` of a range or a sheet, and the edit check every write makes against them. */
+
 import { gas, SERVICE_NAME, ServiceObject } from "./context";
-import { ENUMS, enumValue } from "./enums";
+import { ENUMS } from "./enums";
 import { AppsScriptError } from "./errors";
 import type { GridRef, ProtectionData } from "./model";
 import { contains, intersects, type SheetsContext, upward } from "./sheetsContext";
