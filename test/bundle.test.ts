@@ -58,7 +58,7 @@ const SPEC_PARAMETERS: Readonly<Record<CustomFunctionName, readonly string[]>> =
   KPI_STATUS: ["attainment", "expected", "due", "as_of", "at_risk_gap", "off_track_gap"],
   KPI_SPLIT: ["total", "weights", "decimals"],
   KPI_SMART: ["kpis"],
-  KPI_ROLLUP: ["kpis", "checkins", "as_of", "fields"],
+  KPI_ROLLUP: ["kpis", "checkins", "as_of", "fields", "at_risk_gap", "off_track_gap"],
 };
 
 let code: string;
@@ -240,8 +240,8 @@ const CORE: Readonly<Record<CustomFunctionName, CoreCall>> = {
     kpiStatus(attainment, expected, due, asOf, atRisk, offTrack, clock),
   KPI_SPLIT: ([total, weights, decimals]) => kpiSplit(total, weights, decimals),
   KPI_SMART: ([kpis], clock) => kpiSmart(kpis, clock),
-  KPI_ROLLUP: ([kpis, checkins, asOf, fields], clock) =>
-    kpiRollup(kpis, checkins, asOf, fields, clock),
+  KPI_ROLLUP: ([kpis, checkins, asOf, fields, atRisk, offTrack], clock) =>
+    kpiRollup(kpis, checkins, asOf, fields, clock, atRisk, offTrack),
 };
 
 interface Case {
@@ -479,6 +479,16 @@ const CASES: Readonly<Record<CustomFunctionName, readonly Case[]>> = {
     {
       label: "a check-in log without a Value column",
       args: (tz) => [registry(tz), [["Date", "KPI ID"]], sheetDate(tz, "2026-06-30")],
+      fails: true,
+    },
+    {
+      label: "status gaps",
+      args: (tz) => [registry(tz), checkins(tz), sheetDate(tz, "2026-06-30"), "", 0.2, "40%"],
+      fails: false,
+    },
+    {
+      label: "a gap that is not a number",
+      args: (tz) => [registry(tz), checkins(tz), sheetDate(tz, "2026-06-30"), "", "#N/A"],
       fails: true,
     },
   ],
