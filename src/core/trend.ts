@@ -18,9 +18,17 @@
  *   parent with its own check-ins is graded on them, SPEC §4.7 Parents).
  */
 
-import { CHECKIN_COLUMNS, dayReader } from "./checkins";
+import { Accumulators } from "./aggregate";
+import {
+  CHECKIN_COLUMNS,
+  type CheckinScan,
+  type CheckinWindows,
+  dayReader,
+  type KeptCheckins,
+  scanCheckins,
+} from "./checkins";
 import type { CellValue, Clock, FormulaResult } from "./clock";
-import { type Day, formatDay, readDay } from "./dates";
+import { type Day, type DayConverter, formatDay, readDay } from "./dates";
 import { findColumns, requireColumn, requireTable } from "./headers";
 import { type Cadence, periodEnd, periodOf } from "./periods";
 import { idKey, REGISTRY_COLUMNS, readRegistry, registryColumns } from "./registry";
@@ -117,10 +125,12 @@ export function stepDates(from: Day, to: Day, step: Cadence): Day[] {
   return dates;
 }
 
-/** A check-in row kept for the trend, with its index in the log (header = 0). */
-interface KeptRow {
+/** A valid check-in of one of the goals, with its index in the log (header = 0). */
+interface ValidRow {
   readonly index: number;
+  readonly key: string;
   readonly day: Day;
+  readonly value: number;
 }
 
 /** Prefix of the problems the rollup reports about a check-in row, with its row number. */
@@ -183,17 +193,15 @@ export function kpiTrend(
       }
     }
   }
-  const registryCut: (readonly unknown[])[] = [registry[0]!];
-  for (const entry of entries) {
-    if (closure.has(entry.key)) registryCut.push(registry[entry.row - 1]!);
-  }
+  const entriesCut = entries.filter((entry) => closure.has(entry.key));
 
-  // The log, read once: each raw ID cell decided once, each kept row's day read once.
+  // The log, read once: each raw ID cell decided once, each kept row's day and value read once.
   const member = new Map<unknown, string | undefined>();
+  // The registry's spellings first: the log mostly repeats them (see scanCheckins).
+  for (const entry of entries) member.set(entry.id, closure.has(entry.key) ? entry.key : undefined);
   const readDate = dayReader(zone);
   const problemRows: number[] = [];
-  const dated: KeptRow[] = [];
-  const firstValid = new Map<string, KeptRow>();
+  const valid: ValidRow[] = [];
   let earliestChosen = Number.POSITIVE_INFINITY;
   const chosenKeys = new Set(chosen);
   for (let r = 1; r < log.length; r++) {
@@ -215,22 +223,21 @@ export function kpiTrend(
       }
       day = read;
     }
-    const value = row[valueColumn];
-    if (value === "" || value === null || value === undefined) continue;
-    if (typeof value === "number" ? !Number.isFinite(value) : readNumber(value) === undefined) {
+    const raw = row[valueColumn];
+    if (raw === "" || raw === null || raw === undefined) continue;
+    const value =
+      typeof raw === "number" ? (Number.isFinite(raw) ? raw : undefined) : readNumber(raw);
+    if (value === undefined) {
       problemRows.push(r);
       continue;
     }
-    const kept = { index: r, day };
-    dated.push(kept);
-    if (!firstValid.has(key)) firstValid.set(key, kept);
+    valid.push({ index: r, key, day, value });
     if (chosenKeys.has(key) && dateColumn !== undefined && day < earliestChosen) {
       earliestChosen = day;
     }
   }
-  // Stable by day: check-ins of one day keep their log order ("ties go to the later row").
-  dated.sort((a, b) => a.day - b.day || a.index - b.index);
-  const witnesses = [...firstValid.values()].sort((a, b) => a.index - b.index);
+  // By day, and check-ins of one day in log order ("ties go to the later row").
+  valid.sort((a, b) => a.day - b.day || a.index - b.index);
 
   const to = optionalDate(request.to, "to", clock) ?? clock.today();
   let from = optionalDate(request.from, "from", clock);
@@ -260,42 +267,109 @@ export function kpiTrend(
   }
   const output: CellValue[][] = [header];
 
-  // Rows of the log given to each step: the header, the problem rows (fixed positions, so their
-  // numbers map back), then the check-ins dated up to the step, then the witnesses after it.
-  const table: (readonly unknown[])[] = [log[0]!];
-  for (const r of problemRows) table.push(log[r]!);
-  let next = 0;
+  const scanner = new StepScanner(valid, problemRows, log, dateColumn !== undefined, zone);
+  const logHeader = [log[0]!];
   for (const date of stepDates(from, to, step)) {
-    while (next < dated.length && (dateColumn === undefined || dated[next]!.day <= date)) {
-      table.push(log[dated[next]!.index]!);
-      next++;
-    }
-    const prefix = table.length;
-    for (const witness of witnesses) if (witness.day > date) table.push(log[witness.index]!);
-    const rows = computeRollup(registryCut, table, { asOf: date, zone });
-    table.length = prefix;
+    scanner.asOf = date;
+    const rows = computeRollup(
+      registry,
+      logHeader,
+      { asOf: date, zone },
+      { entries: entriesCut, scanner: scanner.scan },
+    );
     const rowOf = new Map<string, RollupRow>();
     for (const row of rows) if (!rowOf.has(row.key)) rowOf.set(row.key, row);
     const line: CellValue[] = [zone.startOf(date)];
-    for (const key of chosen) {
-      const value = render(rowOf.get(key)!);
-      line.push(typeof value === "string" ? originalRows(value, problemRows) : value);
-    }
+    for (const key of chosen) line.push(render(rowOf.get(key)!));
     output.push(line);
   }
   return output;
 }
 
-/** `Error: check-in row N …` with N counted in the cut log, given back the log's own number. */
-function originalRows(status: string, problemRows: readonly number[]): string {
-  const prefix = "Error: ";
-  if (!status.startsWith(prefix)) return status;
-  const rest = status.slice(prefix.length);
-  const match = CHECKIN_ROW.exec(rest);
-  if (match === null) return status;
-  const original = problemRows[Number(match[1]) - 2];
-  if (original === undefined) return status;
-  return `${prefix}check-in row ${original + 1}${rest.slice(match[0].length)}`;
+/**
+ * The rollup's check-in scan for one step date after another, from the log read once: the
+ * totals of each KPI only ever grow with the date (a KPI's window ends at the earlier of its Due
+ * and the as-of date), so each step adds the check-ins dated since the previous one to the same
+ * totals instead of reading the log again. What does not depend on the date — the problems of
+ * bad rows and the count of check-ins of any date — is found once.
+ */
+class StepScanner {
+  /** The step being graded; set before each rollup. */
+  asOf = 0;
+  private next = 0;
+  private state: CheckinScan | undefined;
+  private kpiOf: Int32Array | undefined;
+
+  constructor(
+    private readonly valid: readonly ValidRow[],
+    private readonly problemRows: readonly number[],
+    private readonly log: readonly (readonly unknown[])[],
+    private readonly hasDate: boolean,
+    private readonly zone: DayConverter,
+  ) {}
+
+  readonly scan = (windows: CheckinWindows, ids: ReadonlyMap<string, number>): CheckinScan => {
+    const state = this.state ?? this.start(windows, ids);
+    const { valid, asOf, hasDate } = this;
+    const kpiOf = this.kpiOf!;
+    const own = state.own;
+    const kept = state.kept as Map<number, KeptCheckins>;
+    const { from, to, keep } = windows;
+    let next = this.next;
+    for (; next < valid.length && (!hasDate || valid[next]!.day <= asOf); next++) {
+      const kpi = kpiOf[next]!;
+      if (kpi < 0) continue;
+      const { day, value } = valid[next]!;
+      // A row dated up to this step is in its KPI's window now exactly when it is at every later
+      // step: the window's end only moves up to the as-of date, and never past Due.
+      if (hasDate && (day < from[kpi]! || day > to[kpi]!)) continue;
+      own.add(kpi, day, value);
+      if (keep[kpi] !== 1) continue;
+      let list = kept.get(kpi);
+      if (list === undefined) {
+        list = { days: [], values: [] };
+        kept.set(kpi, list);
+      }
+      list.days.push(day);
+      list.values.push(value);
+    }
+    this.next = next;
+    return state;
+  };
+
+  private start(windows: CheckinWindows, ids: ReadonlyMap<string, number>): CheckinScan {
+    const size = windows.from.length;
+    const kpiOf = new Int32Array(this.valid.length);
+    const anyDate = new Int32Array(size);
+    this.valid.forEach((row, i) => {
+      const kpi = ids.get(row.key) ?? -1;
+      kpiOf[i] = kpi;
+      if (kpi >= 0) anyDate[kpi]! += 1;
+    });
+    this.kpiOf = kpiOf;
+    // The rollup's own scan names what is wrong with the bad rows; read alone, their numbers are
+    // their places in that short table, given back as the log's own.
+    const bad = [this.log[0]!, ...this.problemRows.map((r) => this.log[r]!)];
+    const found = scanCheckins(bad, ids, size, windows, this.zone).problems;
+    const problems = new Map<number, string>();
+    for (const [kpi, message] of found) problems.set(kpi, originalRow(message, this.problemRows));
+    this.state = {
+      hasDate: this.hasDate,
+      own: new Accumulators(size),
+      anyDate,
+      problems,
+      kept: new Map(),
+    };
+    return this.state;
+  }
+}
+
+/** `check-in row N …` with N counted in the table of bad rows, given back the log's own number. */
+function originalRow(message: string, problemRows: readonly number[]): string {
+  const match = CHECKIN_ROW.exec(message);
+  const original = match === null ? undefined : problemRows[Number(match[1]) - 2];
+  if (match === null || original === undefined) return message;
+  return `check-in row ${original + 1}${message.slice(match[0].length)}`;
 }
 
 function dayText(day: Day): string {
