@@ -17,7 +17,7 @@ import {
   meetsTarget,
   readDirection,
 } from "./attainment";
-import { type CheckinScan, scanCheckins } from "./checkins";
+import { type CheckinScan, type CheckinWindows, scanCheckins } from "./checkins";
 import type { CellValue, Clock, FormulaResult } from "./clock";
 import { type Day, type DayConverter, readDay } from "./dates";
 import { requireColumn, requireTable } from "./headers";
@@ -215,6 +215,20 @@ function findCycles(parents: readonly (number | undefined)[], idOf: (index: numb
 }
 
 /**
+ * What a caller that grades one registry at many as-of dates (KPI_TREND) reads once and hands
+ * in, instead of the rollup reading it from the ranges at every date.
+ */
+export interface PreparedInputs {
+  /** The registry's rows as `readRegistry` reads them (possibly a subset of them). */
+  readonly entries?: readonly RegistryEntry[];
+  /**
+   * Reads the check-ins in place of {@link scanCheckins}: it must return what `scanCheckins`
+   * would return for the log, with the same windows and KPI indexes.
+   */
+  readonly scanner?: (windows: CheckinWindows, ids: ReadonlyMap<string, number>) => CheckinScan;
+}
+
+/**
  * Computes every registry row that has an ID, in registry order.
  *
  * @param kpis the registry range, header row first; needs ID and Target columns.
@@ -226,6 +240,7 @@ export function computeRollup(
   kpis: unknown,
   checkins: unknown,
   options: RollupOptions,
+  prepared: PreparedInputs = {},
 ): RollupRow[] {
   const { asOf, zone } = options;
   const registryTable = requireTable(kpis, "kpis");
@@ -234,7 +249,7 @@ export function computeRollup(
   requireColumn(columns, REGISTRY_COLUMNS, "target", "kpis");
   const logTable = requireTable(checkins, "checkins");
 
-  const entries = readRegistry(registryTable, zone);
+  const entries = prepared.entries ?? readRegistry(registryTable, zone);
   const n = entries.length;
 
   // Identity: the first copy of each ID answers to it (as a Parent); every copy of a duplicate is
@@ -282,14 +297,11 @@ export function computeRollup(
     spellings[i] = duplicate[i] === 1 || entry.key === "" ? "" : entry.id;
   }
   const cycles = findCycles(parents, (i) => entries[i]!.id);
-  const scan = scanCheckins(
-    logTable,
-    ids,
-    n,
-    { from, to, keep, extremes, counted },
-    zone,
-    spellings,
-  );
+  const windows = { from, to, keep, extremes, counted };
+  const scan =
+    prepared.scanner === undefined
+      ? scanCheckins(logTable, ids, n, windows, zone, spellings)
+      : prepared.scanner(windows, ids);
 
   const context: Context = {
     options,
