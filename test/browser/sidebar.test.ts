@@ -149,12 +149,13 @@ test("the whole wizard splits a goal 4:3:2:1 across four people into five linked
   await press(frame, "Next");
 
   await press(frame, "Split the target into parts", "Space");
+  await frame.getByLabel("Split by").focus();
   await frame.getByLabel("Split by").selectOption("Person");
   await press(frame, "Add a part");
   await press(frame, "Add a part");
   const people = ["Amy", "Ben", "Cara", "Dan"];
   for (const [i, weight] of ["4", "3", "2", "1"].entries()) {
-    await type(frame, `part-${i}-label`, people[i]!);
+    await frame.locator(`#part-${i}-label`).fill(people[i]!);
     await frame.locator(`#part-${i}-weight`).fill(weight);
   }
   await expect(frame.getByTestId("split-sum").textContent()).resolves.toBe(
@@ -180,6 +181,7 @@ test("the whole wizard splits a goal 4:3:2:1 across four people into five linked
   expect(added[0]![1]).toBe("Increase community orders");
   expect(added.slice(1).map((row) => row[5])).toEqual(Array(4).fill(ids[0]));
   expect(added.slice(1).map((row) => row[12])).toEqual([400, 300, 200, 100]);
+  expect(added.slice(1).map((row) => String(row[1]).split(" — ")[1])).toEqual(people);
   // The grid shows them too: the page redrew after the call.
   await page.getByRole("tab", { name: "KPIs" }).click();
   await expect(
@@ -218,7 +220,7 @@ test("a KPI named like a formula is stored as text; one named like HTML shows as
     page.locator("table.grid").getByText("<img src=x onerror=alert(1)>").count(),
   ).resolves.toBe(1);
   await expect(page.locator("table.grid img").count()).resolves.toBe(0);
-});
+}, 60_000);
 
 test("logging a check-in changes the Dashboard and shows the goal's new actual", async () => {
   const dashboard = () =>
