@@ -56,7 +56,11 @@ export function isServiceObject(value: unknown): value is ServiceObject {
   return value instanceof ServiceObject;
 }
 
-/** Casts an emulator object to the Apps Script interface it stands for (see the file header of spreadsheet.ts). */
+/**
+ * Casts an emulator object to the Apps Script interface it stands for. Each class `implements
+ * Pick<>` of that interface, so the compiler holds every emulated method to the real signature;
+ * methods returning another Apps Script object return it typed as the real interface through this.
+ */
 export function gas<T>(value: ServiceObject): T {
   return value as unknown as T;
 }

@@ -5,12 +5,15 @@
  */
 
 import { readFileSync, writeFileSync } from "node:fs";
+import { EmuCharts } from "./Charts";
 import { CallCounter } from "./calls";
+import { EmuConsole } from "./console";
 import type { AuthModeName, Execution, Host } from "./context";
 import { FormulaBridge } from "./formulas";
 import { ColumnRuns, ValueColumns } from "./grid";
 import { EmuHtmlService } from "./html";
 import type { CustomFunction } from "./hyperformula";
+import { EmuLogger, type LogRecord } from "./Logger";
 import { EmuLockService, type LockKind, LockManager } from "./locks";
 import { EmuMailApp, MailState } from "./mail";
 import { Membrane, type Realm } from "./membrane";
@@ -27,20 +30,14 @@ import {
   Workbook,
 } from "./model";
 import { EmuPropertiesService, PropertyStores } from "./properties";
-import {
-  AUTH_MODE,
-  EmuCharts,
-  EmuConsole,
-  EmuLogger,
-  EmuScriptApp,
-  EmuSession,
-  EmuSpreadsheetApp,
-  EmuUtilities,
-  type LogRecord,
-} from "./scriptServices";
-import { EmuSpreadsheet, type SheetsContext } from "./spreadsheet";
+import { AUTH_MODE, EmuScriptApp } from "./ScriptApp";
+import { EmuSession } from "./Session";
+import { EmuSpreadsheet } from "./Spreadsheet";
+import { EmuSpreadsheetApp } from "./SpreadsheetApp";
+import type { SheetsContext } from "./sheetsContext";
 import { assertTimeZone } from "./timezone";
 import { TriggerStore } from "./triggers";
+import { EmuUtilities } from "./Utilities";
 import { UiRecorder } from "./ui";
 import type { Stored } from "./values";
 

@@ -10,7 +10,7 @@ import type { AuthModeName, Execution } from "./context";
 import type { Emulator } from "./emulator";
 import { CUSTOM_FUNCTION_NAMES, type CustomFunction } from "./hyperformula";
 import { Membrane, type Realm } from "./membrane";
-import { EmuSpreadsheet } from "./spreadsheet";
+import { EmuSpreadsheet } from "./Spreadsheet";
 import { wallClock } from "./timezone";
 import { firingsBetween, type TriggerRecord } from "./triggers";
 import { isDate } from "./values";

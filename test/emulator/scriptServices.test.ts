@@ -1,5 +1,5 @@
 import { createEmulator } from "../../emulator";
-import { formatJavaDate, formatString } from "../../emulator/scriptServices";
+import { formatJavaDate, formatString } from "../../emulator/Utilities";
 
 describe("Utilities", () => {
   const instant = new Date("2026-01-15T23:04:05.006Z");
