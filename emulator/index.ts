@@ -60,8 +60,8 @@
  *   Script globals; its `Date` reads the virtual clock. Dates, arrays and errors crossing into the
  *   context are the context's own, so `value instanceof Date` holds in the script as in Google.
  *   The context's local time zone is the machine's (Apps Script's is the manifest's): the add-on
- *   must not read local time, and the suite's two TZ runs catch it when it does. Custom functions
- *   called by recalculation share one context per recalculation pass.
+ *   must not read local time, and the suite's two TZ runs catch it when it does. Each cell's
+ *   custom-function call is its own execution too: no global survives from one cell to the next.
  * - **Auth modes.** `NONE` allows only `Logger`, `Utilities`, `console` and building the add-on
  *   menu (`SpreadsheetApp.getUi()`, `Ui.createAddonMenu`, `Menu.*`); everything else throws
  *   "You do not have permission to call SpreadsheetApp.getActive. Required permissions: …".
