@@ -432,7 +432,7 @@ export function trendFormula(sources: DashboardSources, field: "Attainment" | "E
   const sheet = sheetRef(sources.kpisSheet);
   const id = columnLetter(sources.idColumn);
   const level = columnLetter(sources.levelColumn);
-  const companyIds = `IFERROR(FILTER(${sheet}!${id}2:${id}, ${sheet}!${level}2:${level}="Company"), "")`;
+  const companyIds = `ARRAYFORMULA(IFERROR(FILTER(${sheet}!${id}2:${id}, ${sheet}!${level}2:${level}="Company"), ""))`;
   return `=KPI_TREND(${kpis}, ${checkins}, ${companyIds}, , ${AS_OF_NAME}, "week", "${field}")`;
 }
 
@@ -524,6 +524,20 @@ export function trendPart(row: number, column: number, sources: DashboardSources
   };
 }
 
+/** Google's chart palette, one colour per company goal. */
+const GOAL_COLOURS = [
+  "#4285f4",
+  "#db4437",
+  "#f4b400",
+  "#0f9d58",
+  "#ab47bc",
+  "#00acc1",
+  "#ff7043",
+  "#9e9d24",
+  "#5c6bc0",
+  "#f06292",
+];
+
 /** Status colours of the summary chart's series, in KPI_SUMMARY's column order. */
 const STATUS_SERIES_COLOURS = [
   "#0f9d58", // Achieved
@@ -563,9 +577,12 @@ export function trendChart(
   column: number,
   position: ChartPosition,
 ): ChartSpec & { readonly position: ChartPosition } {
+  // Each goal's pace is its own line, dashed, in the goal's colour.
   const series: Record<number, unknown> = {};
   for (let k = 0; k < TREND_GOALS; k++) {
-    series[TREND_GOALS + k] = { lineDashStyle: [6, 4], labelInLegend: "Expected pace" };
+    const color = GOAL_COLOURS[k % GOAL_COLOURS.length];
+    series[k] = { color };
+    series[TREND_GOALS + k] = { color, lineDashStyle: [6, 4], labelInLegend: "Expected pace" };
   }
   return {
     kind: "line",

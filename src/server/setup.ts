@@ -614,7 +614,7 @@ function buildDashboard(
   );
 }
 
-const NAME_WIDTH = 280;
+const NAME_WIDTH = 320;
 
 function upgradeDashboard(
   sheet: Sheet,

@@ -261,7 +261,7 @@ describe("setupSheets in a new spreadsheet", () => {
     expect(dashboard.getRange("K21").getFormula()).toBe(
       `=KPI_SUMMARY(${inputs}, KPI_AS_OF, "Department", KPI_AT_RISK_GAP, KPI_OFF_TRACK_GAP)`,
     );
-    const companyIds = `IFERROR(FILTER(KPIs!A2:A, KPIs!E2:E="Company"), "")`;
+    const companyIds = `ARRAYFORMULA(IFERROR(FILTER(KPIs!A2:A, KPIs!E2:E="Company"), ""))`;
     expect(dashboard.getRange("W21").getFormula()).toBe(
       `=KPI_TREND(${inputs}, ${companyIds}, , KPI_AS_OF, "week", "Attainment")`,
     );
