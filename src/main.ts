@@ -13,5 +13,6 @@ export {
   KPI_SPLIT,
   KPI_STATUS,
 } from "./functions/customFunctions";
+export { runDailyCheck, toggleDailyCheck } from "./server/dailyCheck";
 export { onInstall, onOpen, showHelp } from "./server/menu";
 export { setupSheets } from "./server/setup";

@@ -8,13 +8,15 @@ import { emulated } from "./emulated";
 
 const EXPECTED_ITEMS = [
   { caption: "Set up KPI sheets", functionName: "setupSheets" },
+  { caption: "Run the check now", functionName: "runDailyCheck" },
+  { caption: "Turn daily check on/off", functionName: "toggleDailyCheck" },
   { separator: true },
   { caption: "Help", functionName: "showHelp" },
 ];
 
 /** The only service calls building the menu takes. */
 const MENU_CALLS = {
-  "Menu.addItem": 2,
+  "Menu.addItem": 4,
   "Menu.addSeparator": 1,
   "Menu.addToUi": 1,
   "SpreadsheetApp.getUi": 1,
