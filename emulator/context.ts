@@ -28,6 +28,11 @@ export interface Execution {
   /** The script's realm, in which bulk reads build their arrays and Dates directly. */
   readonly realm?: Realm;
   /**
+   * The manifest's `oauthScopes`: a call needing a scope not here is refused. Undefined when the
+   * manifest lists none (Apps Script then infers them from the code) or no manifest was given.
+   */
+  readonly scopes?: ReadonlySet<string>;
+  /**
    * A time-driven trigger of an add-on: it belongs to the script, not to a document, so there
    * is no active spreadsheet, no UI and no document lock (PLATFORM "Triggers").
    */
@@ -61,7 +66,11 @@ export function isServiceObject(value: unknown): value is ServiceObject {
   return value instanceof ServiceObject;
 }
 
-/** Casts an emulator object to the Apps Script interface it stands for (see the file header of spreadsheet.ts). */
+/**
+ * Casts an emulator object to the Apps Script interface it stands for. Each class `implements
+ * Pick<>` of that interface, so the compiler holds every emulated method to the real signature;
+ * methods returning another Apps Script object return it typed as the real interface through this.
+ */
 export function gas<T>(value: ServiceObject): T {
   return value as unknown as T;
 }

@@ -5,13 +5,16 @@
  */
 
 import { readFileSync, writeFileSync } from "node:fs";
+import { EmuCharts } from "./Charts";
 import { CallCounter } from "./calls";
+import { EmuConsole } from "./console";
 import type { AuthModeName, Execution, Host } from "./context";
 import { AppsScriptError, EXECUTION_KILLED } from "./errors";
 import { FormulaBridge } from "./formulas";
 import { ColumnRuns, ValueColumns } from "./grid";
 import { EmuHtmlService } from "./html";
 import type { CustomFunction } from "./hyperformula";
+import { EmuLogger, type LogRecord } from "./Logger";
 import { EmuLockService, type LockKind, LockManager } from "./locks";
 import { EmuMailApp, MailState } from "./mail";
 import { Membrane, type Realm } from "./membrane";
@@ -28,21 +31,14 @@ import {
   Workbook,
 } from "./model";
 import { EmuPropertiesService, PropertyStores } from "./properties";
-import {
-  AUTH_MODE,
-  EmuCharts,
-  EmuConsole,
-  EmuLogger,
-  EmuScriptApp,
-  EmuSession,
-  EmuSpreadsheetApp,
-  EmuUtilities,
-  type LogRecord,
-} from "./scriptServices";
-import { EmuSpreadsheet, type SheetsContext } from "./spreadsheet";
-import { EmuSpreadsheetAppWithoutDocument } from "./timeTriggerContext";
+import { AUTH_MODE, EmuScriptApp } from "./ScriptApp";
+import { EmuSession } from "./Session";
+import { EmuSpreadsheet } from "./Spreadsheet";
+import { EmuSpreadsheetApp } from "./SpreadsheetApp";
+import type { SheetsContext } from "./sheetsContext";
 import { assertTimeZone } from "./timezone";
 import { TriggerStore } from "./triggers";
+import { EmuUtilities } from "./Utilities";
 import { UiRecorder } from "./ui";
 import type { Stored } from "./values";
 
@@ -103,6 +99,8 @@ export interface ServicesOptions {
   readonly execution?: Execution;
   /** The membrane of that execution, when the caller made one (the runner does). */
   readonly membrane?: Membrane;
+  /** The manifest's `oauthScopes` to check calls against; default: none checked. */
+  readonly scopes?: readonly string[];
 }
 
 interface Hook {
@@ -237,14 +235,19 @@ export class Emulator implements Host {
     user: string,
     counter: CallCounter = this.calls,
     realm?: Realm,
+    scopes?: readonly string[],
     noDocument = false,
   ): Execution {
     const id = this.nextExecution++;
-    const base =
-      realm === undefined
-        ? { id, authMode, user, counter }
-        : { id, authMode, user, counter, realm };
-    return noDocument ? { ...base, noDocument } : base;
+    return {
+      id,
+      authMode,
+      user,
+      counter,
+      ...(realm === undefined ? {} : { realm }),
+      ...(scopes === undefined ? {} : { scopes: new Set(scopes) }),
+      ...(noDocument ? { noDocument } : {}),
+    };
   }
 
   /** What Apps Script does when an execution ends: its locks are released. */
@@ -270,14 +273,13 @@ export class Emulator implements Host {
         options.user ?? this.user,
         options.counter ?? this.calls,
         options.realm,
+        options.scopes,
       );
     const membrane = options.membrane ?? new Membrane(exec, this, options.realm);
     const ctx = this.sheetsContext(exec);
     const now = () => this.clock;
     const raw = {
-      SpreadsheetApp: exec.noDocument
-        ? new EmuSpreadsheetAppWithoutDocument(ctx)
-        : new EmuSpreadsheetApp(ctx),
+      SpreadsheetApp: new EmuSpreadsheetApp(ctx),
       ScriptApp: new EmuScriptApp(this, exec),
       MailApp: new EmuMailApp(this.mail, exec),
       PropertiesService: new EmuPropertiesService(this.properties, exec),

@@ -102,15 +102,18 @@
  *   runs each time-driven trigger exactly at its hour in its zone (Google allows ±15 min), as the
  *   user who created it, in `AuthMode.FULL`. An add-on may hold one time-based trigger per user per
  *   document and none more often than hourly.
- * - **Mail** counts recipients per user against a daily quota reset at midnight Pacific time,
+ * - **Mail** counts recipients per user against a daily quota over a rolling 24 h (each frees a
+ *   day after the send that used it),
  *   rejects malformed addresses, and `emu.mail.failNext(message)` makes the next send throw.
  * - **Persistence.** `toJSON`/`save` capture cells, formulas, formats, styles, notes, validation,
  *   conditional formats, protections, named ranges, metadata, charts, properties, triggers, the
  *   outbox and mail quota, UI records, logs and the clock.
  */
 
+export { conditionalFormatAt } from "./ConditionalFormatRule";
 export type { CallCounter } from "./calls";
 export type { AuthModeName, Execution } from "./context";
+export { passesValidation } from "./DataValidation";
 export {
   type AppsScriptGlobals,
   AuthMode,
@@ -121,18 +124,20 @@ export {
   type ServicesOptions,
 } from "./emulator";
 export { AppsScriptError } from "./errors";
+export type { LogRecord } from "./Logger";
 export type { SentMail } from "./mail";
+export type { EmuRange } from "./Range";
 export {
   AddOn,
   type AddOnOptions,
   loadAddOn,
+  type Manifest,
   type RunOptions,
   ScriptError,
   type TriggerRun,
 } from "./runner";
-export type { LogRecord } from "./scriptServices";
-export { conditionalFormatAt, passesValidation } from "./sheetObjects";
-export type { EmuRange, EmuSheet, EmuSpreadsheet } from "./spreadsheet";
+export type { EmuSheet } from "./Sheet";
+export type { EmuSpreadsheet } from "./Spreadsheet";
 export type { TriggerRecord } from "./triggers";
 export type {
   AlertRecord,

@@ -1,11 +1,11 @@
 /**
- * `MailApp` with an outbox: recipients count against a daily quota (100 for consumer accounts,
- * reset at midnight Pacific time), and a test can make the next sends fail.
+ * `MailApp` with an outbox: recipients count against a daily quota (100 for consumer accounts)
+ * over a rolling 24 hours — each recipient frees 24 h after the send that used it, not at
+ * midnight (PLATFORM "Quotas") — and a test can make the next sends fail.
  */
 
 import { type Execution, SERVICE_NAME, ServiceObject } from "./context";
 import { AppsScriptError } from "./errors";
-import { wallClock } from "./timezone";
 
 export interface SentMail {
   readonly to: string;
@@ -22,14 +22,16 @@ export interface SentMail {
   readonly sentAt: Date;
 }
 
-const QUOTA_ZONE = "America/Los_Angeles";
+/** How long a recipient counts against the quota. */
+const QUOTA_WINDOW_MS = 24 * 60 * 60 * 1000;
 const MAX_RECIPIENTS_PER_MESSAGE = 50;
 const MAX_BODY_BYTES = 200 * 1024;
 const EMAIL = /^[^\s@,;<>]+@[^\s@,;<>]+$/;
 
-function quotaDay(epochMs: number): string {
-  const w = wallClock(QUOTA_ZONE, epochMs);
-  return `${w.year}-${w.month}-${w.day}`;
+/** Recipients used by one send (or set aside by `setRemaining`), at a virtual instant. */
+interface QuotaUse {
+  readonly at: number;
+  readonly count: number;
 }
 
 function splitAddresses(list: string | undefined): string[] {
@@ -40,10 +42,10 @@ function splitAddresses(list: string | undefined): string[] {
     .filter((a) => a !== "");
 }
 
-/** The mailbox state: outbox, quota per user per day, and injected failures. */
+/** The mailbox state: outbox, quota use per user over the last 24 h, and injected failures. */
 export class MailState {
   readonly outbox: SentMail[] = [];
-  private used = new Map<string, number>();
+  private used = new Map<string, QuotaUse[]>();
   private readonly failures: string[] = [];
   /**
    * Virtual milliseconds each `sendEmail` takes (a real send takes about a second), so a run
@@ -64,17 +66,25 @@ export class MailState {
     for (let i = 0; i < count; i++) this.failures.push(message);
   }
 
-  private key(user: string): string {
-    return `${user}|${quotaDay(this.now())}`;
+  /** The user's uses still inside the window (older ones are dropped). */
+  private inWindow(user: string): QuotaUse[] {
+    const since = this.now() - QUOTA_WINDOW_MS;
+    const uses = (this.used.get(user) ?? []).filter((use) => use.at > since);
+    this.used.set(user, uses);
+    return uses;
   }
 
   remaining(user: string): number {
-    return Math.max(0, this.quota - (this.used.get(this.key(user)) ?? 0));
+    const used = this.inWindow(user).reduce((sum, use) => sum + use.count, 0);
+    return Math.max(0, this.quota - used);
   }
 
-  /** Sets how much of today's quota a user has left (as if they had sent mail elsewhere). */
+  /**
+   * Sets how much of the quota a user has left now, as if they had just sent the rest elsewhere:
+   * it all frees 24 h from now.
+   */
   setRemaining(user: string, remaining: number): void {
-    this.used.set(this.key(user), Math.max(0, this.quota - remaining));
+    this.used.set(user, [{ at: this.now(), count: Math.max(0, this.quota - remaining) }]);
   }
 
   send(user: string, message: Omit<SentMail, "from" | "sentAt">): void {
@@ -99,14 +109,13 @@ export class MailState {
     if (recipients.length > this.remaining(user)) {
       throw new AppsScriptError("Service invoked too many times for one day: email.");
     }
-    const key = this.key(user);
-    this.used.set(key, (this.used.get(key) ?? 0) + recipients.length);
+    this.inWindow(user).push({ at: this.now(), count: recipients.length });
     this.outbox.push({ ...message, from: user, sentAt: new Date(this.now()) });
   }
 
   toJSON(): {
     quota: number;
-    used: Record<string, number>;
+    used: Record<string, QuotaUse[]>;
     outbox: Array<Omit<SentMail, "sentAt"> & { sentAt: string }>;
   } {
     return {
@@ -122,7 +131,14 @@ export class MailState {
     advance?: (ms: number) => void,
   ): MailState {
     const state = new MailState(data.quota, now, advance);
-    state.used = new Map(Object.entries(data.used));
+    for (const [user, uses] of Object.entries(data.used)) {
+      // States saved before the rolling window kept one number per user and day: dropped.
+      if (Array.isArray(uses))
+        state.used.set(
+          user,
+          uses.map((use) => ({ ...use })),
+        );
+    }
     for (const m of data.outbox) state.outbox.push({ ...m, sentAt: new Date(m.sentAt) });
     return state;
   }

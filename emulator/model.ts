@@ -1,7 +1,7 @@
 /**
  * The document itself, without any Apps Script surface: sheets and their cells, named ranges,
  * developer metadata, protections, conditional formats and charts, and how they all move when
- * rows or columns are inserted or deleted. The service classes in spreadsheet.ts are views on it.
+ * rows or columns are inserted or deleted. The service classes (Spreadsheet.ts, Sheet.ts, Range.ts…) are views on it.
  */
 
 import { renameSheetInFormula, type StructureChange, shiftFormula } from "./formulaText";

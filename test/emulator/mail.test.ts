@@ -1,4 +1,4 @@
-import { createEmulator, loadAddOn } from "../../emulator";
+import { createEmulator, Emulator, loadAddOn } from "../../emulator";
 
 const SCRIPT = `
 function send(to, n) {
@@ -42,12 +42,27 @@ describe("MailApp", () => {
     expect(emu.outbox).toHaveLength(2);
   });
 
-  it("gives the quota back after midnight Pacific time", () => {
-    const { emu, addOn } = setUp(1);
-    addOn.run("send", ["bob@example.com"]);
+  it("frees each recipient 24 hours after the send that used it, not at midnight", () => {
+    const { emu, addOn } = setUp(2);
+    addOn.run("send", ["bob@example.com"]); // 2026-03-02 20:00 UTC
+    emu.setNow("2026-03-03T02:00:00Z");
+    addOn.run("send", ["cy@example.com"]);
     expect(() => addOn.run("send", ["bob@example.com"])).toThrow("Service invoked too many times");
-    emu.setNow("2026-03-03T08:00:00Z");
-    expect(addOn.run("send", ["bob@example.com"])).toBe(0);
+    emu.setNow("2026-03-03T08:30:00Z"); // past midnight Pacific: nothing freed yet
+    expect(emu.mail.remaining("ann@example.com")).toBe(0);
+    emu.setNow("2026-03-03T20:00:01Z"); // the first send is a day old
+    expect(emu.mail.remaining("ann@example.com")).toBe(1);
+    emu.setNow("2026-03-04T02:00:01Z");
+    expect(addOn.run("send", ["bob@example.com"])).toBe(1);
+  });
+
+  it("keeps the quota window across save and load", () => {
+    const { emu } = setUp(3);
+    emu.mail.setRemaining("ann@example.com", 1);
+    const copy = Emulator.fromJSON(JSON.parse(JSON.stringify(emu.toJSON())));
+    expect(copy.mail.remaining("ann@example.com")).toBe(1);
+    copy.advance(24 * 3600 * 1000 + 1);
+    expect(copy.mail.remaining("ann@example.com")).toBe(3);
   });
 
   it("a failure injected by the test is thrown and nothing is sent", () => {

@@ -1,5 +1,6 @@
 import { createEmulator } from "../../emulator";
-import { conditionalFormatAt, passesValidation } from "../../emulator/sheetObjects";
+import { conditionalFormatAt } from "../../emulator/ConditionalFormatRule";
+import { passesValidation } from "../../emulator/DataValidation";
 
 function setUp(user = "owner@example.com") {
   const emu = createEmulator({ user, owner: "owner@example.com" });

@@ -31,7 +31,14 @@ function setUp() {
     timeZone: "Pacific/Auckland",
     scriptTimeZone: "Pacific/Auckland",
   });
-  return { emu, addOn: loadAddOn(SCRIPT, emu) };
+  // Explicit scopes (with userinfo.email for getActiveUser): the repo's manifest may change.
+  // `spreadsheets`, not `.currentonly`: the trigger opens its file by ID.
+  const manifest = {
+    oauthScopes: ["spreadsheets", "script.scriptapp", "userinfo.email"].map(
+      (scope) => `https://www.googleapis.com/auth/${scope}`,
+    ),
+  };
+  return { emu, addOn: loadAddOn(SCRIPT, emu, { manifest }) };
 }
 
 describe("time-driven triggers of an add-on", () => {

@@ -33,19 +33,27 @@ function bothStatuses(emu: Emulator, addOn: AddOn, gaps: readonly [number, numbe
 }
 
 describe("the daily check's statuses", () => {
-  it("equal KPI_ROLLUP's on the demo, at several dates", () => {
+  it("equal KPI_ROLLUP's on the demo, at several dates and with the Settings gaps", () => {
     const book = workbook();
     buildDemo(book.emu, book.addOn);
-    for (const day of ["2026-02-15", "2026-03-31", "2026-05-20", "2027-01-10"]) {
+    const cases = [
+      ["2026-02-15", []],
+      ["2026-03-31", [0.05, 0.15]],
+      ["2026-05-20", [0.2, 0.4]],
+      ["2027-01-10", []],
+    ] as const;
+    for (const [day, gaps] of cases) {
+      book.set("At-risk gap", gaps[0] ?? 0.1);
+      book.set("Off-track gap", gaps[1] ?? 0.25);
       book.at(day);
       book.run();
-      const { written, computed } = bothStatuses(book.emu, book.addOn, []);
+      const { written, computed } = bothStatuses(book.emu, book.addOn, gaps);
       expect(written.length).toBeGreaterThan(10);
       expect(written).toEqual(computed);
     }
   });
 
-  it("equal KPI_ROLLUP's on random registries", () => {
+  it("equal KPI_ROLLUP's on random registries with random gaps", () => {
     let seed = 20_260_401;
     const random = () => {
       seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
@@ -88,9 +96,13 @@ describe("the daily check's statuses", () => {
           Value: Math.floor(random() * 60),
         })),
       );
+      const atRisk = Math.round(random() * 20) / 100;
+      const offTrack = atRisk + Math.round(random() * 30) / 100;
+      book.set("At-risk gap", atRisk);
+      book.set("Off-track gap", offTrack);
       book.at(isoOf(60 + Math.floor(random() * 300)));
       book.run();
-      const { written, computed } = bothStatuses(book.emu, book.addOn, []);
+      const { written, computed } = bothStatuses(book.emu, book.addOn, [atRisk, offTrack]);
       expect(written).toHaveLength(25);
       expect(written).toEqual(computed);
       for (const [, status] of written)
