@@ -8,7 +8,7 @@ import { buildDemo } from "../../playground/demo";
 import { type Cells, type Workbook, workbook } from "./dailyCheck.fixture";
 
 /** The KPIs sheet's Status column beside KPI_ROLLUP's, by ID, for the as-of date in KPI_AS_OF. */
-function bothStatuses(emu: Emulator, addOn: AddOn, gaps: readonly [number, number] | []) {
+function bothStatuses(emu: Emulator, addOn: AddOn, gaps: readonly [number, number] | readonly []) {
   const spreadsheet = emu.spreadsheet;
   const kpis = spreadsheet.getSheetByName("KPIs")!.getDataRange().getValues();
   const checkins = spreadsheet.getSheetByName("Check-ins")!.getDataRange().getValues();
