@@ -341,6 +341,28 @@ describe("logCheckin", () => {
     ]);
   });
 
+  it("makes the same service calls with 10 and with 10,000 check-ins in the log", () => {
+    const callsFor = (rows: number) => {
+      ({ emu, addOn } = emulated());
+      addOn.run("setupSheets", [], { authMode: "FULL" });
+      run("createKpis", { kpi: draft(), children: [], split: null });
+      const log = emu.spreadsheet.getSheetByName("Check-ins")!;
+      log.insertRowsAfter(log.getMaxRows(), 10_100 - log.getMaxRows());
+      const values = Array.from({ length: rows }, (_, i) => ["2026-03-01", "KPI-0001", i % 7, ""]);
+      log.getRange(2, 1, rows, 4).setValues(values);
+      emu.calls.reset();
+      const reply = run("logCheckin", {
+        kpiId: "KPI-0001",
+        date: "2026-03-02",
+        value: 1,
+        note: "",
+      });
+      expect(reply.ok).toBe(true);
+      return emu.calls.byMethod();
+    };
+    expect(callsFor(10_000)).toEqual(callsFor(10));
+  });
+
   it("refuses an unknown goal and a date that does not exist, writing nothing", () => {
     expect(
       run("logCheckin", { kpiId: "KPI-0404", date: "2026-03-02", value: 1, note: "" }).fields,
