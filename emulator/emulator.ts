@@ -96,6 +96,8 @@ export interface ServicesOptions {
   readonly execution?: Execution;
   /** The membrane of that execution, when the caller made one (the runner does). */
   readonly membrane?: Membrane;
+  /** The manifest's `oauthScopes` to check calls against; default: none checked. */
+  readonly scopes?: readonly string[];
 }
 
 interface Hook {
@@ -225,11 +227,17 @@ export class Emulator implements Host {
     user: string,
     counter: CallCounter = this.calls,
     realm?: Realm,
+    scopes?: readonly string[],
   ): Execution {
     const id = this.nextExecution++;
-    return realm === undefined
-      ? { id, authMode, user, counter }
-      : { id, authMode, user, counter, realm };
+    return {
+      id,
+      authMode,
+      user,
+      counter,
+      ...(realm === undefined ? {} : { realm }),
+      ...(scopes === undefined ? {} : { scopes: new Set(scopes) }),
+    };
   }
 
   /** What Apps Script does when an execution ends: its locks are released. */
@@ -254,6 +262,7 @@ export class Emulator implements Host {
         options.user ?? this.user,
         options.counter ?? this.calls,
         options.realm,
+        options.scopes,
       );
     const membrane = options.membrane ?? new Membrane(exec, this, options.realm);
     const ctx = this.sheetsContext(exec);

@@ -72,6 +72,8 @@ export const CUSTOM_FUNCTION_NAMES = [
   "KPI_SPLIT",
   "KPI_SMART",
   "KPI_ROLLUP",
+  "KPI_TREND",
+  "KPI_SUMMARY",
 ] as const;
 export type CustomFunctionName = (typeof CUSTOM_FUNCTION_NAMES)[number];
 export type CustomFunction = (...args: unknown[]) => unknown;
@@ -228,6 +230,22 @@ function literalFieldCount(ast: Ast | undefined): number | undefined {
 
 const ONE_CELL = { width: 1, height: 1 };
 
+/** Rows reserved for a KPI_TREND: its header and ten years of weekly steps. */
+const TREND_ROWS = 1 + 530;
+
+/** How many goals a KPI_TREND's `ids` names: the items of a literal list, or the range's cells. */
+function idCount(
+  ast: Ast | undefined,
+  shapeOf: (ast: Ast | undefined) => { width: number; height: number },
+): number {
+  const node = ast as unknown as { type: string; value?: unknown } | undefined;
+  if (node?.type === "STRING" && typeof node.value === "string") {
+    return Math.max(1, node.value.split(",").filter((id) => id.trim() !== "").length);
+  }
+  const { width, height } = shapeOf(ast);
+  return width * height;
+}
+
 /**
  * Sheets shows a failed custom function's error in its own cell only; HyperFormula would fill the
  * whole reserved area with it, so the rest of the area is padded with `""` instead.
@@ -297,6 +315,15 @@ class SheetsCustomFunctionsPlugin extends FunctionPlugin {
         };
       case "KPI_SMART":
         return { height: this.shapeOf(first, state).height, width: 2 };
+      // A summary has at most one group per registry row, plus its header and Total rows.
+      case "KPI_SUMMARY":
+        return { height: this.shapeOf(first, state).height + 1, width: 11 };
+      // A trend's rows depend on dates only known once computed: room for ten years of weeks.
+      case "KPI_TREND":
+        return {
+          height: TREND_ROWS,
+          width: 1 + idCount(ast.args[2], (a) => this.shapeOf(a, state)),
+        };
       case "KPI_SPLIT": {
         const count = second === undefined ? undefined : literalCount(second);
         return count === undefined ? this.shapeOf(second, state) : { height: count, width: 1 };

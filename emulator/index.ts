@@ -131,6 +131,7 @@ export {
   AddOn,
   type AddOnOptions,
   loadAddOn,
+  type Manifest,
   type RunOptions,
   ScriptError,
   type TriggerRun,

@@ -12,6 +12,8 @@ export {
   KPI_SMART,
   KPI_SPLIT,
   KPI_STATUS,
+  KPI_SUMMARY,
+  KPI_TREND,
 } from "./functions/customFunctions";
 export { onInstall, onOpen, showHelp } from "./server/menu";
 export { setupSheets } from "./server/setup";
