@@ -26,8 +26,11 @@
  * 1×1 range) as its bare value; an empty cell or an empty argument as `""`; omitted trailing
  * arguments are not passed; a date-typed number (a date cell, `DATE(…)`, date arithmetic) as a JS
  * `Date` at that wall-clock time in the spreadsheet's zone, whatever the process's TZ; percent
- * and currency cells as plain numbers. An error among the arguments (in a range too) is the
- * formula's result; the function is not called.
+ * and currency cells as plain numbers. An argument that is itself an error (a single cell, an
+ * expression) is the formula's result; the function is not called. An error cell inside a range
+ * is not documented by Google: with `errorArguments: "text"` (the default) it arrives as its text
+ * ("#DIV/0!", "#N/A", "#REF!", "#VALUE!", "#NAME?", "#NUM!", "#ERROR!"), as `getValues` hands it
+ * over; with "error" it makes the formula that error, uncalled.
  *
  * What its result becomes: a 2-D array spills (a 1-D array spills down a column); a `Date`
  * becomes a date-typed serial of its wall-clock day (a date-time one when it is not midnight);
@@ -79,6 +82,7 @@ export const CUSTOM_FUNCTION_NAMES = [
 ] as const;
 export type CustomFunctionName = (typeof CUSTOM_FUNCTION_NAMES)[number];
 export type CustomFunction = (...args: unknown[]) => unknown;
+export type ErrorArguments = "text" | "error";
 
 /** A cell as Apps Script's `Range.getValues()` returns it; errors keep HyperFormula's details. */
 export type SheetValue = string | number | boolean | Date | DetailedCellError;
@@ -90,6 +94,8 @@ export interface FormulaEngineOptions {
   readonly timeZone: string;
   /** Implementations by name; names left out evaluate to `#NAME?`. */
   readonly functions: Readonly<Partial<Record<CustomFunctionName, CustomFunction>>>;
+  /** What an error cell inside a range argument becomes (see the file header). Default "text". */
+  readonly errorArguments?: ErrorArguments;
   /** Further HyperFormula options (the license key, `context` and date formats are set here). */
   readonly config?: Partial<ConfigParams>;
 }
@@ -147,6 +153,7 @@ class EngineContext {
   constructor(
     public timeZone: string,
     readonly functions: Readonly<Partial<Record<string, CustomFunction>>>,
+    readonly errorArguments: ErrorArguments,
   ) {
     this.zone = zoneFor(timeZone);
   }
@@ -205,6 +212,24 @@ function scriptValueOfScalar(value: unknown, zone: DayConverter): unknown {
     return DATE_TYPES.has(value.getDetailedType()) ? dateOfSerial(value.val, zone) : value.val;
   }
   return value;
+}
+
+/** Sheets' text of an error, as `getValues` hands an error cell over. */
+const ERROR_TEXT: Readonly<Record<string, string>> = {
+  [ErrorType.DIV_BY_ZERO]: "#DIV/0!",
+  [ErrorType.NA]: "#N/A",
+  [ErrorType.NAME]: "#NAME?",
+  [ErrorType.NUM]: "#NUM!",
+  [ErrorType.REF]: "#REF!",
+  [ErrorType.VALUE]: "#VALUE!",
+  [ErrorType.ERROR]: "#ERROR!",
+  // Sheets shows a circular reference and a blocked spill as #REF!.
+  [ErrorType.CYCLE]: "#REF!",
+  [ErrorType.SPILL]: "#REF!",
+};
+
+function errorText(error: CellError): string {
+  return ERROR_TEXT[error.type] ?? "#ERROR!";
 }
 
 function firstError(rows: readonly (readonly unknown[])[]): CellError | undefined {
@@ -333,7 +358,7 @@ class SheetsCustomFunctionsPlugin extends FunctionPlugin {
     };
     const args: unknown[] = [];
     for (const arg of ast.args) {
-      const value = this.scriptArgument(arg, state, context.zone);
+      const value = this.scriptArgument(arg, state, context.zone, context.errorArguments);
       if (value instanceof CellError) {
         record(ONE_CELL, args, undefined);
         return errorResult(value, reserved);
@@ -412,18 +437,30 @@ class SheetsCustomFunctionsPlugin extends FunctionPlugin {
     return { width: Math.max(1, size.width), height: Math.max(1, size.height) };
   }
 
-  private scriptArgument(ast: Ast, state: State, zone: DayConverter): unknown {
+  private scriptArgument(
+    ast: Ast,
+    state: State,
+    zone: DayConverter,
+    errorArguments: ErrorArguments,
+  ): unknown {
     if ((ast as unknown as { type: string }).type === "EMPTY") return "";
     const value = this.evaluateAst(ast, state);
     if (value instanceof CellError) return value;
     if (!(value instanceof SimpleRangeValue)) return scriptValueOfScalar(value, zone);
     const data = value.data;
-    const error = firstError(data);
-    if (error !== undefined) return error;
     if (value.width() === 1 && value.height() === 1) {
-      return scriptValueOfScalar(data[0]?.[0], zone);
+      const cell = data[0]?.[0];
+      return cell instanceof CellError ? cell : scriptValueOfScalar(cell, zone);
     }
-    return data.map((row) => row.map((cell) => scriptValueOfScalar(cell, zone)));
+    if (errorArguments === "error") {
+      const error = firstError(data);
+      if (error !== undefined) return error;
+    }
+    return data.map((row) =>
+      row.map((cell) =>
+        cell instanceof CellError ? errorText(cell) : scriptValueOfScalar(cell, zone),
+      ),
+    );
   }
 
   /** The result laid out in the reserved area: padded with "" or cut to fit until resized. */
@@ -536,7 +573,11 @@ function settleSpills(hf: HyperFormula, context: EngineContext): void {
 
 export function createFormulaEngine(options: FormulaEngineOptions): FormulaEngine {
   registerPlugin();
-  const context = new EngineContext(options.timeZone, options.functions);
+  const context = new EngineContext(
+    options.timeZone,
+    options.functions,
+    options.errorArguments ?? "text",
+  );
   const toCellContent = (value: unknown): RawCellContent => {
     if (isDate(value)) return wallClockText(value, context.zone);
     if (value === undefined || value === null || value === "") return null;
