@@ -7,8 +7,8 @@
  */
 
 import type { DetailedCellError, RawCellContent } from "hyperformula";
-import { UNIX_EPOCH_DAY } from "../src/core/dates";
 import { columnLetters, quoteSheetName } from "./a1";
+import { UNIX_EPOCH_DAY } from "./calendar";
 import { boundOpenRanges, referencedSheets } from "./formulaText";
 import { cellKey, keyColumn, keyRow } from "./grid";
 import {

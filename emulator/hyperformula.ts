@@ -68,8 +68,8 @@ import {
   type SimpleCellAddress,
   SimpleRangeValue,
 } from "hyperformula";
-import { DAY_MS, DayConverter, UNIX_EPOCH_DAY } from "../src/core/dates";
-import { assertTimeZone, offsetMinutesAt } from "./timezone";
+import { DAY_MS, UNIX_EPOCH_DAY, ZoneDays, type ZoneLike } from "./calendar";
+import { assertTimeZone } from "./timezone";
 
 /** The custom functions the add-on defines (SPEC §4). */
 export const CUSTOM_FUNCTION_NAMES = [
@@ -140,7 +140,7 @@ function addressKey(address: SimpleCellAddress): string {
 
 /** What one engine's plugin calls need; stored in HyperFormula's `context` option. */
 class EngineContext {
-  zone: DayConverter;
+  zone: ZoneDays;
   /** Spill sizes learned from what calls returned, by formula address. */
   readonly spillSizes = new Map<string, Size>();
   /** Calls evaluated since the spills were last settled. */
@@ -164,13 +164,13 @@ class EngineContext {
   }
 }
 
-function zoneFor(timeZone: string): DayConverter {
+function zoneFor(timeZone: string): ZoneDays {
   assertTimeZone(timeZone);
-  return new DayConverter((epochMs) => offsetMinutesAt(timeZone, epochMs));
+  return new ZoneDays(timeZone);
 }
 
 /** The instant a wall-clock serial (days since 1899-12-30, fraction = time) names in the zone. */
-export function dateOfSerial(serial: number, zone: DayConverter): Date {
+export function dateOfSerial(serial: number, zone: ZoneLike): Date {
   const day = Math.floor(serial);
   const timeMs = Math.round((serial - day) * DAY_MS);
   if (timeMs === 0) return zone.startOf(day);
@@ -180,7 +180,7 @@ export function dateOfSerial(serial: number, zone: DayConverter): Date {
 }
 
 /** The wall-clock serial of an instant in the zone (whole for midnight). */
-export function serialOfDate(date: Date, zone: DayConverter): number {
+export function serialOfDate(date: Date, zone: ZoneLike): number {
   const ms = date.getTime();
   return (ms + zone.offsetMinutes(ms) * MINUTE_MS) / DAY_MS + UNIX_EPOCH_DAY;
 }
@@ -206,7 +206,7 @@ function isRichNumber(value: unknown): value is RichNumberLike {
 }
 
 /** One cell value inside HyperFormula → what Apps Script hands a custom function. */
-function scriptValueOfScalar(value: unknown, zone: DayConverter): unknown {
+function scriptValueOfScalar(value: unknown, zone: ZoneDays): unknown {
   if (value === EmptyValue || value === null || value === undefined) return "";
   if (isRichNumber(value)) {
     return DATE_TYPES.has(value.getDetailedType()) ? dateOfSerial(value.val, zone) : value.val;
@@ -440,7 +440,7 @@ class SheetsCustomFunctionsPlugin extends FunctionPlugin {
   private scriptArgument(
     ast: Ast,
     state: State,
-    zone: DayConverter,
+    zone: ZoneDays,
     errorArguments: ErrorArguments,
   ): unknown {
     if ((ast as unknown as { type: string }).type === "EMPTY") return "";
@@ -464,7 +464,7 @@ class SheetsCustomFunctionsPlugin extends FunctionPlugin {
   }
 
   /** The result laid out in the reserved area: padded with "" or cut to fit until resized. */
-  private formulaResult(result: unknown, reserved: Size, zone: DayConverter): InterpreterValue {
+  private formulaResult(result: unknown, reserved: Size, zone: ZoneDays): InterpreterValue {
     if (!Array.isArray(result)) return this.formulaCell(result, zone);
     const rows: unknown[][] = result.map((row: unknown) => (Array.isArray(row) ? row : [row]));
     if (reserved.width === 1 && reserved.height === 1) {
@@ -483,7 +483,7 @@ class SheetsCustomFunctionsPlugin extends FunctionPlugin {
     return SimpleRangeValue.onlyValues(data);
   }
 
-  private formulaCell(value: unknown, zone: DayConverter): ScalarValue {
+  private formulaCell(value: unknown, zone: ZoneDays): ScalarValue {
     if (value === null || value === undefined) return "";
     if (typeof value === "number") {
       return Number.isFinite(value) ? value : new CellError(ErrorType.NUM, "Result is not finite");
@@ -524,7 +524,7 @@ const SHEETS_LIKE_CONFIG: Partial<ConfigParams> = {
  * Midnight is written as a date, anything else as a date-time; both as wall-clock text in the
  * zone, because HyperFormula reads a `Date` cell with the process's local getters.
  */
-function wallClockText(date: Date, zone: DayConverter): string {
+function wallClockText(date: Date, zone: ZoneDays): string {
   const wall = new Date((serialOfDate(date, zone) - UNIX_EPOCH_DAY) * DAY_MS);
   const iso = wall.toISOString();
   return iso.endsWith("T00:00:00.000Z")

@@ -6,7 +6,7 @@
  * (ignored), and date/time patterns (`yyyy-mm-dd`, `M/d/yyyy H:mm:ss`, `mmm d`, `AM/PM`, …).
  */
 
-import { dayParts, UNIX_EPOCH_DAY } from "../src/core/dates";
+import { dayParts, UNIX_EPOCH_DAY } from "./calendar";
 
 /** The format Sheets reports for a cell nobody formatted. */
 export const GENERAL = "General";
