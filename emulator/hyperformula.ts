@@ -40,7 +40,8 @@
  * Spills: HyperFormula reserves a formula's spill area when it parses the formula, while Sheets
  * spills only what a call returns. So the area is first predicted from the formula's text
  * (KPI_ROLLUP: rows of `kpis` × the names in a literal `fields` string, or 8; KPI_SMART: rows of
- * `kpis` × 2; KPI_SPLIT: the shape of `weights`, or N×1 for a literal N; the element-wise three:
+ * `kpis` × 2; KPI_SUMMARY: rows of `kpis` + 1 × 11; KPI_TREND: weeks × 1 + the IDs named;
+ * KPI_SPLIT: the shape of `weights`, or N×1 for a literal N; the element-wise three:
  * the common shape of their range arguments), then corrected: each call records the size it
  * returned, and the bridge (./formulas.ts) enters again every formula whose reserved area differs
  * from it, which HyperFormula then sizes from `spillSizes` — the call's result is reused when its
@@ -79,6 +80,8 @@ export const CUSTOM_FUNCTION_NAMES = [
   "KPI_SPLIT",
   "KPI_SMART",
   "KPI_ROLLUP",
+  "KPI_TREND",
+  "KPI_SUMMARY",
 ] as const;
 export type CustomFunctionName = (typeof CUSTOM_FUNCTION_NAMES)[number];
 export type CustomFunction = (...args: unknown[]) => unknown;
@@ -303,6 +306,33 @@ function sameValues(a: unknown, b: unknown): boolean {
   return true;
 }
 
+/** Rows reserved for a KPI_TREND: its header and ten years of weekly steps. */
+const TREND_ROWS = 1 + 530;
+
+/**
+ * How many goals a KPI_TREND's `ids` names: the items of a literal list, the cells of a range, or
+ * (for a computed list) at most {@link TREND_COMPUTED_IDS}.
+ */
+function idCount(
+  ast: Ast | undefined,
+  shapeOf: (ast: Ast | undefined) => { width: number; height: number },
+): number {
+  const node = ast as unknown as { type: string; value?: unknown } | undefined;
+  if (node?.type === "STRING" && typeof node.value === "string") {
+    return Math.max(1, node.value.split(",").filter((id) => id.trim() !== "").length);
+  }
+  // A range's cells, blank ones included; a computed list (FILTER of a registry column) would
+  // reserve a column per registry row, so it gets room for ten goals.
+  const node2 = ast as unknown as { type: string } | undefined;
+  const { width, height } = shapeOf(ast);
+  return node2?.type === "CELL_RANGE"
+    ? width * height
+    : Math.min(width * height, TREND_COMPUTED_IDS);
+}
+
+/** Goals a KPI_TREND reserves room for when its IDs are computed by a formula. */
+const TREND_COMPUTED_IDS = 10;
+
 /**
  * Sheets shows a failed custom function's error in its own cell only; HyperFormula would fill the
  * whole reserved area with it, so the rest of the area is padded with `""` instead.
@@ -413,6 +443,15 @@ class SheetsCustomFunctionsPlugin extends FunctionPlugin {
         };
       case "KPI_SMART":
         return { height: this.shapeOf(first, state).height, width: 2 };
+      // A summary has at most one group per registry row, plus its header and Total rows.
+      case "KPI_SUMMARY":
+        return { height: this.shapeOf(first, state).height + 1, width: 11 };
+      // A trend's rows depend on dates only known once computed: room for ten years of weeks.
+      case "KPI_TREND":
+        return {
+          height: TREND_ROWS,
+          width: 1 + idCount(ast.args[2], (a) => this.shapeOf(a, state)),
+        };
       case "KPI_SPLIT": {
         const count = second === undefined ? undefined : literalCount(second);
         return count === undefined ? this.shapeOf(second, state) : { height: count, width: 1 };

@@ -1,16 +1,16 @@
 /**
- * Shared set-up of the browser tests: Debian's Chromium driven by playwright-core (Playwright
- * cannot download its own browsers here), one fresh profile per test file, and a playground
- * server on a free port with its workbook in a temporary directory.
+ * Shared set-up of the browser tests: Chromium (see ./chromium.ts for which one) driven by
+ * playwright-core, one fresh profile per test file, and a playground server on a free port with its
+ * workbook in a temporary directory.
  */
 
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { type RunningPlayground, startPlayground } from "../../playground/server";
+import { resolveChromium } from "./chromium";
 
-export const CHROMIUM = "/usr/bin/chromium";
 export const AXE_PATH = join(__dirname, "..", "..", "node_modules", "axe-core", "axe.min.js");
 export const SCREENSHOTS = join(__dirname, "..", "..", "docs", "screenshots");
 export const VIEWPORT = { width: 1280, height: 800 } as const;
@@ -34,30 +34,25 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-/**
- * Never skips: without Chromium the browser tests fail, in CI and locally, saying how to get it.
- */
-export function requireChromium(): void {
-  if (existsSync(CHROMIUM)) return;
-  throw new Error(
-    `The browser tests need Chromium at ${CHROMIUM}: run \`apt-get install -y chromium\`${
-      process.env["CI"] === undefined ? "" : " (CI must run them, so they fail rather than skip)"
-    }.`,
-  );
-}
-
+/** Never skips: a Chromium that cannot be found or started fails the browser tests, saying why. */
 export async function openBrowser(): Promise<BrowserSession> {
-  requireChromium();
+  const install = await resolveChromium();
   // launchPersistentContext is how Playwright takes a --user-data-dir: a fresh profile each time.
   const profile = mkdtempSync(join(tmpdir(), "smart-kpi-chromium-"));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: VIEWPORT,
-    // The page's CSP allows only its own scripts; axe-core is injected by the test.
-    bypassCSP: true,
-  });
+  const context = await chromium
+    .launchPersistentContext(profile, {
+      executablePath: install.executablePath,
+      env: { ...process.env, ...install.env },
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: VIEWPORT,
+      // The page's CSP allows only its own scripts; axe-core is injected by the test.
+      bypassCSP: true,
+    })
+    .catch((error: unknown) => {
+      rmSync(profile, { recursive: true, force: true });
+      throw new Error(`Chromium from ${install.source} did not start: ${String(error)}`);
+    });
   const page = context.pages()[0] ?? (await context.newPage());
   const pageErrors: string[] = [];
   page.on("console", (message) => {
