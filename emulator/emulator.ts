@@ -13,7 +13,7 @@ import { AppsScriptError, EXECUTION_KILLED } from "./errors";
 import { FormulaBridge } from "./formulas";
 import { ColumnRuns, ValueColumns } from "./grid";
 import { EmuHtmlService } from "./html";
-import type { CustomFunction } from "./hyperformula";
+import type { CustomFunction, ErrorArguments } from "./hyperformula";
 import { EmuLogger, type LogRecord } from "./Logger";
 import { EmuLockService, type LockKind, LockManager } from "./locks";
 import { EmuMailApp, MailState } from "./mail";
@@ -69,6 +69,12 @@ export interface EmulatorOptions {
   readonly locale?: string;
   /** Users who have not authorized the add-on (`getAuthorizationInfo` says REQUIRED). */
   readonly unauthorizedUsers?: readonly string[];
+  /**
+   * What a custom function gets for an error cell inside a range argument — undocumented by
+   * Google, so both are modelled: "text" (default) hands it over as its text ("#DIV/0!"), as
+   * `getValues` does; "error" makes the formula that error without calling the function.
+   */
+  readonly errorArguments?: ErrorArguments;
 }
 
 /** The globals of an Apps Script execution, typed as the real services. */
@@ -135,6 +141,7 @@ export class Emulator implements Host {
   user: string;
   readonly scriptTimeZone: string;
   readonly scriptId: string;
+  readonly errorArguments: ErrorArguments;
   private clock: number;
   private hooks: Hook[] = [];
   private nextExecution = 1;
@@ -168,7 +175,8 @@ export class Emulator implements Host {
     this.triggers = new TriggerStore();
     this.locks = new LockManager(this);
     this.unauthorized = new Set(options.unauthorizedUsers ?? []);
-    this.formulas = new FormulaBridge(this.book);
+    this.errorArguments = options.errorArguments ?? "text";
+    this.formulas = new FormulaBridge(this.book, this.errorArguments);
   }
 
   // ---- the clock -------------------------------------------------------------------------
@@ -371,6 +379,7 @@ export class Emulator implements Host {
       user: this.user,
       scriptTimeZone: this.scriptTimeZone,
       addOnName: this.ui.addOnName,
+      errorArguments: this.errorArguments,
       unauthorizedUsers: [...this.unauthorized],
       spreadsheet: {
         id: book.id,
@@ -432,6 +441,7 @@ export class Emulator implements Host {
       spreadsheetName: s.name,
       spreadsheetId: s.id,
       addOnName: state.addOnName,
+      ...(state.errorArguments === undefined ? {} : { errorArguments: state.errorArguments }),
       locale: s.locale,
       unauthorizedUsers: state.unauthorizedUsers,
     });
@@ -495,6 +505,7 @@ export interface EmulatorState {
   readonly user: string;
   readonly scriptTimeZone: string;
   readonly addOnName: string;
+  readonly errorArguments?: ErrorArguments;
   readonly unauthorizedUsers: string[];
   readonly spreadsheet: {
     readonly id: string;

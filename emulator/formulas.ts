@@ -7,11 +7,16 @@
  */
 
 import type { DetailedCellError, RawCellContent } from "hyperformula";
-import { UNIX_EPOCH_DAY } from "../src/core/dates";
 import { columnLetters, quoteSheetName } from "./a1";
+import { UNIX_EPOCH_DAY } from "./calendar";
 import { boundOpenRanges, referencedSheets } from "./formulaText";
 import { cellKey, keyColumn, keyRow } from "./grid";
-import { type CustomFunction, createFormulaEngine, type FormulaEngine } from "./hyperformula";
+import {
+  type CustomFunction,
+  createFormulaEngine,
+  type ErrorArguments,
+  type FormulaEngine,
+} from "./hyperformula";
 import type { GridRef, SheetModel, Workbook } from "./model";
 import { DEFAULT_DATE_FORMAT, DEFAULT_DATE_TIME_FORMAT, isDateFormat } from "./numberFormat";
 import type { CellValue, Stored } from "./values";
@@ -66,7 +71,10 @@ export class FormulaBridge {
   /** How many times the engine was brought up to date. */
   syncs = 0;
 
-  constructor(private readonly book: Workbook) {}
+  constructor(
+    private readonly book: Workbook,
+    private readonly errorArguments: ErrorArguments = "text",
+  ) {}
 
   setFunctions(functions: Readonly<Record<string, CustomFunction>>): void {
     this.functions = functions;
@@ -185,6 +193,7 @@ export class FormulaBridge {
       sheets,
       timeZone: book.timeZone,
       functions: this.functions,
+      errorArguments: this.errorArguments,
     });
     const hf = this.engine.hf;
     for (const [name, ref] of book.namedRanges) {

@@ -26,8 +26,11 @@
  * 1×1 range) as its bare value; an empty cell or an empty argument as `""`; omitted trailing
  * arguments are not passed; a date-typed number (a date cell, `DATE(…)`, date arithmetic) as a JS
  * `Date` at that wall-clock time in the spreadsheet's zone, whatever the process's TZ; percent
- * and currency cells as plain numbers. An error among the arguments (in a range too) is the
- * formula's result; the function is not called.
+ * and currency cells as plain numbers. An argument that is itself an error (a single cell, an
+ * expression) is the formula's result; the function is not called. An error cell inside a range
+ * is not documented by Google: with `errorArguments: "text"` (the default) it arrives as its text
+ * ("#DIV/0!", "#N/A", "#REF!", "#VALUE!", "#NAME?", "#NUM!", "#ERROR!"), as `getValues` hands it
+ * over; with "error" it makes the formula that error, uncalled.
  *
  * What its result becomes: a 2-D array spills (a 1-D array spills down a column); a `Date`
  * becomes a date-typed serial of its wall-clock day (a date-time one when it is not midnight);
@@ -66,8 +69,8 @@ import {
   type SimpleCellAddress,
   SimpleRangeValue,
 } from "hyperformula";
-import { DAY_MS, DayConverter, UNIX_EPOCH_DAY } from "../src/core/dates";
-import { assertTimeZone, offsetMinutesAt } from "./timezone";
+import { DAY_MS, UNIX_EPOCH_DAY, ZoneDays, type ZoneLike } from "./calendar";
+import { assertTimeZone } from "./timezone";
 
 /** The custom functions the add-on defines (SPEC §4). */
 export const CUSTOM_FUNCTION_NAMES = [
@@ -82,6 +85,7 @@ export const CUSTOM_FUNCTION_NAMES = [
 ] as const;
 export type CustomFunctionName = (typeof CUSTOM_FUNCTION_NAMES)[number];
 export type CustomFunction = (...args: unknown[]) => unknown;
+export type ErrorArguments = "text" | "error";
 
 /** A cell as Apps Script's `Range.getValues()` returns it; errors keep HyperFormula's details. */
 export type SheetValue = string | number | boolean | Date | DetailedCellError;
@@ -93,6 +97,8 @@ export interface FormulaEngineOptions {
   readonly timeZone: string;
   /** Implementations by name; names left out evaluate to `#NAME?`. */
   readonly functions: Readonly<Partial<Record<CustomFunctionName, CustomFunction>>>;
+  /** What an error cell inside a range argument becomes (see the file header). Default "text". */
+  readonly errorArguments?: ErrorArguments;
   /** Further HyperFormula options (the license key, `context` and date formats are set here). */
   readonly config?: Partial<ConfigParams>;
 }
@@ -137,7 +143,7 @@ function addressKey(address: SimpleCellAddress): string {
 
 /** What one engine's plugin calls need; stored in HyperFormula's `context` option. */
 class EngineContext {
-  zone: DayConverter;
+  zone: ZoneDays;
   /** Spill sizes learned from what calls returned, by formula address. */
   readonly spillSizes = new Map<string, Size>();
   /** Calls evaluated since the spills were last settled. */
@@ -150,6 +156,7 @@ class EngineContext {
   constructor(
     public timeZone: string,
     readonly functions: Readonly<Partial<Record<string, CustomFunction>>>,
+    readonly errorArguments: ErrorArguments,
   ) {
     this.zone = zoneFor(timeZone);
   }
@@ -160,13 +167,13 @@ class EngineContext {
   }
 }
 
-function zoneFor(timeZone: string): DayConverter {
+function zoneFor(timeZone: string): ZoneDays {
   assertTimeZone(timeZone);
-  return new DayConverter((epochMs) => offsetMinutesAt(timeZone, epochMs));
+  return new ZoneDays(timeZone);
 }
 
 /** The instant a wall-clock serial (days since 1899-12-30, fraction = time) names in the zone. */
-export function dateOfSerial(serial: number, zone: DayConverter): Date {
+export function dateOfSerial(serial: number, zone: ZoneLike): Date {
   const day = Math.floor(serial);
   const timeMs = Math.round((serial - day) * DAY_MS);
   if (timeMs === 0) return zone.startOf(day);
@@ -176,7 +183,7 @@ export function dateOfSerial(serial: number, zone: DayConverter): Date {
 }
 
 /** The wall-clock serial of an instant in the zone (whole for midnight). */
-export function serialOfDate(date: Date, zone: DayConverter): number {
+export function serialOfDate(date: Date, zone: ZoneLike): number {
   const ms = date.getTime();
   return (ms + zone.offsetMinutes(ms) * MINUTE_MS) / DAY_MS + UNIX_EPOCH_DAY;
 }
@@ -202,12 +209,30 @@ function isRichNumber(value: unknown): value is RichNumberLike {
 }
 
 /** One cell value inside HyperFormula → what Apps Script hands a custom function. */
-function scriptValueOfScalar(value: unknown, zone: DayConverter): unknown {
+function scriptValueOfScalar(value: unknown, zone: ZoneDays): unknown {
   if (value === EmptyValue || value === null || value === undefined) return "";
   if (isRichNumber(value)) {
     return DATE_TYPES.has(value.getDetailedType()) ? dateOfSerial(value.val, zone) : value.val;
   }
   return value;
+}
+
+/** Sheets' text of an error, as `getValues` hands an error cell over. */
+const ERROR_TEXT: Readonly<Record<string, string>> = {
+  [ErrorType.DIV_BY_ZERO]: "#DIV/0!",
+  [ErrorType.NA]: "#N/A",
+  [ErrorType.NAME]: "#NAME?",
+  [ErrorType.NUM]: "#NUM!",
+  [ErrorType.REF]: "#REF!",
+  [ErrorType.VALUE]: "#VALUE!",
+  [ErrorType.ERROR]: "#ERROR!",
+  // Sheets shows a circular reference and a blocked spill as #REF!.
+  [ErrorType.CYCLE]: "#REF!",
+  [ErrorType.SPILL]: "#REF!",
+};
+
+function errorText(error: CellError): string {
+  return ERROR_TEXT[error.type] ?? "#ERROR!";
 }
 
 function firstError(rows: readonly (readonly unknown[])[]): CellError | undefined {
@@ -363,7 +388,7 @@ class SheetsCustomFunctionsPlugin extends FunctionPlugin {
     };
     const args: unknown[] = [];
     for (const arg of ast.args) {
-      const value = this.scriptArgument(arg, state, context.zone);
+      const value = this.scriptArgument(arg, state, context.zone, context.errorArguments);
       if (value instanceof CellError) {
         record(ONE_CELL, args, undefined);
         return errorResult(value, reserved);
@@ -451,22 +476,34 @@ class SheetsCustomFunctionsPlugin extends FunctionPlugin {
     return { width: Math.max(1, size.width), height: Math.max(1, size.height) };
   }
 
-  private scriptArgument(ast: Ast, state: State, zone: DayConverter): unknown {
+  private scriptArgument(
+    ast: Ast,
+    state: State,
+    zone: ZoneDays,
+    errorArguments: ErrorArguments,
+  ): unknown {
     if ((ast as unknown as { type: string }).type === "EMPTY") return "";
     const value = this.evaluateAst(ast, state);
     if (value instanceof CellError) return value;
     if (!(value instanceof SimpleRangeValue)) return scriptValueOfScalar(value, zone);
     const data = value.data;
-    const error = firstError(data);
-    if (error !== undefined) return error;
     if (value.width() === 1 && value.height() === 1) {
-      return scriptValueOfScalar(data[0]?.[0], zone);
+      const cell = data[0]?.[0];
+      return cell instanceof CellError ? cell : scriptValueOfScalar(cell, zone);
     }
-    return data.map((row) => row.map((cell) => scriptValueOfScalar(cell, zone)));
+    if (errorArguments === "error") {
+      const error = firstError(data);
+      if (error !== undefined) return error;
+    }
+    return data.map((row) =>
+      row.map((cell) =>
+        cell instanceof CellError ? errorText(cell) : scriptValueOfScalar(cell, zone),
+      ),
+    );
   }
 
   /** The result laid out in the reserved area: padded with "" or cut to fit until resized. */
-  private formulaResult(result: unknown, reserved: Size, zone: DayConverter): InterpreterValue {
+  private formulaResult(result: unknown, reserved: Size, zone: ZoneDays): InterpreterValue {
     if (!Array.isArray(result)) return this.formulaCell(result, zone);
     const rows: unknown[][] = result.map((row: unknown) => (Array.isArray(row) ? row : [row]));
     if (reserved.width === 1 && reserved.height === 1) {
@@ -485,7 +522,7 @@ class SheetsCustomFunctionsPlugin extends FunctionPlugin {
     return SimpleRangeValue.onlyValues(data);
   }
 
-  private formulaCell(value: unknown, zone: DayConverter): ScalarValue {
+  private formulaCell(value: unknown, zone: ZoneDays): ScalarValue {
     if (value === null || value === undefined) return "";
     if (typeof value === "number") {
       return Number.isFinite(value) ? value : new CellError(ErrorType.NUM, "Result is not finite");
@@ -526,7 +563,7 @@ const SHEETS_LIKE_CONFIG: Partial<ConfigParams> = {
  * Midnight is written as a date, anything else as a date-time; both as wall-clock text in the
  * zone, because HyperFormula reads a `Date` cell with the process's local getters.
  */
-function wallClockText(date: Date, zone: DayConverter): string {
+function wallClockText(date: Date, zone: ZoneDays): string {
   const wall = new Date((serialOfDate(date, zone) - UNIX_EPOCH_DAY) * DAY_MS);
   const iso = wall.toISOString();
   return iso.endsWith("T00:00:00.000Z")
@@ -575,7 +612,11 @@ function settleSpills(hf: HyperFormula, context: EngineContext): void {
 
 export function createFormulaEngine(options: FormulaEngineOptions): FormulaEngine {
   registerPlugin();
-  const context = new EngineContext(options.timeZone, options.functions);
+  const context = new EngineContext(
+    options.timeZone,
+    options.functions,
+    options.errorArguments ?? "text",
+  );
   const toCellContent = (value: unknown): RawCellContent => {
     if (isDate(value)) return wallClockText(value, context.zone);
     if (value === undefined || value === null || value === "") return null;

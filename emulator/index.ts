@@ -13,7 +13,10 @@
  *   scriptTimeZone: "Etc/UTC",         // the manifest's zone: Session, trigger hours (default "Etc/UTC")
  *   user: "ann@example.com",           // the active user (default "user@example.com"); owner defaults to it
  *   now: "2026-03-01T08:00:00Z",       // the virtual clock (default 2026-01-01T09:00:00Z, never real time)
- *   mailQuota: 100,                    // recipients per user per day (default 100)
+ *   mailQuota: 100,                    // recipients per user per rolling 24 h (default 100)
+ *   errorArguments: "text",            // an error cell inside a range argument reaches a custom
+ *                                      //   function as its text ("#N/A"), or with "error" makes
+ *                                      //   the formula that error uncalled (default "text")
  * });                                  // also: owner, spreadsheetName, spreadsheetId, addOnName, locale,
  *                                      //        unauthorizedUsers
  *
@@ -39,7 +42,10 @@
  * emu.formulas.builds / .syncs         // how often HyperFormula was rebuilt / brought up to date
  * emu.toJSON() / Emulator.fromJSON(json) / emu.save(path) / Emulator.load(path)
  *
- * const addOn = loadAddOn(codeJs, emu, { files: { Sidebar: html } });  // registers its custom functions
+ * const addOn = loadAddOn(codeJs, emu, { files: { Sidebar: html }, manifest });  // registers its
+ *                                      //   custom functions; manifest: appsscript.json's content or
+ *                                      //   path (default dist/, else the repo's), whose oauthScopes
+ *                                      //   every call is checked against
  * addOn.functionNames                  // top-level functions of the script
  * addOn.run("onOpen", [{ authMode: AuthMode.NONE }], { authMode: "NONE", user })  // → result in Node
  * addOn.open("NONE" | "LIMITED")       // onOpen with Sheets' event object (authMode, source, user)
@@ -65,11 +71,22 @@
  * - **Auth modes.** `NONE` allows only `Logger`, `Utilities`, `console` and building the add-on
  *   menu (`SpreadsheetApp.getUi()`, `Ui.createAddonMenu`, `Menu.*`); everything else throws
  *   "You do not have permission to call SpreadsheetApp.getActive. Required permissions: …".
- *   `LIMITED` (simple triggers) adds the spreadsheet, UI, properties and locks but not MailApp or
- *   trigger management. `CUSTOM_FUNCTION` reads the spreadsheet (writes such as `setValue`
+ *   `LIMITED` (simple triggers) adds the spreadsheet, menus, alerts, properties and locks but not
+ *   sidebars or dialogs, MailApp or trigger management, and `Session.getActiveUser()` is blank
+ *   there (Google refuses what the old emulator allowed here; issue #8). `CUSTOM_FUNCTION` reads the spreadsheet (writes such as `setValue`
  *   throw "You do not have permission to call setValue"), `getUi()` throws "Cannot call
  *   SpreadsheetApp.getUi() from this context.", MailApp and trigger management throw, Properties
  *   may be read but not written, `Session.getActiveUser()` is blank. `FULL` allows everything.
+ * - **Scopes.** Independently of the mode, a call needing an OAuth scope the manifest's
+ *   `oauthScopes` lacks throws "You do not have permission to call Session.getActiveUser.
+ *   Required permissions: https://www.googleapis.com/auth/userinfo.email": the document
+ *   (`spreadsheets.currentonly` or `spreadsheets`; `openById`/`openByUrl` need `spreadsheets`),
+ *   `Ui` dialogs and sidebars (`script.container.ui`; menus need none), MailApp
+ *   (`script.send_mail`), trigger management (`script.scriptapp`), `Session.getActiveUser` /
+ *   `getEffectiveUser` (`userinfo.email`). A manifest without `oauthScopes` refuses nothing.
+ * - **Enums** (`ScriptApp.AuthMode`, `TriggerSource`, `EventType`, `SpreadsheetApp.ProtectionType`,
+ *   `Charts.ChartType`…) are objects as in Google: `String(v)`/`v.name()` give the name, and
+ *   `e.authMode === "NONE"` is false while `e.authMode === ScriptApp.AuthMode.NONE` holds.
  * - **Calls.** Each method call on a service object a script holds is counted as
  *   `Service.method` ("SpreadsheetApp.getActive", "Sheet.getRange", "Range.getValues"), refused
  *   calls included. Calls through `emu.spreadsheet` are not counted.
@@ -89,7 +106,12 @@
  *   the grid of their sheet, so a custom function receives every grid row, blank ones included,
  *   as in Sheets. A single cell reaches a custom function as its value, a range or an array
  *   literal as a 2-D array. A result spills over exactly the cells it returns (a short one blocks
- *   nothing below it); a blocked spill is `#REF!`; a thrown error `#ERROR!`. References move with
+ *   nothing below it); a blocked spill is `#REF!`; a thrown error `#ERROR!`. `getValues` gives an
+ *   error cell as its text ("#DIV/0!"). Whether Sheets calls a custom function whose range holds
+ *   an error is not documented, so `errorArguments` picks: "text" (default) passes the error's
+ *   text in the array ("#DIV/0!", "#N/A", "#REF!", "#VALUE!", "#NAME?", "#NUM!", "#ERROR!"),
+ *   "error" makes the formula that error without calling the function. An argument that is itself
+ *   an error (a single cell, an expression) is the formula's error in both. References move with
  *   inserted/deleted rows and columns and renamed sheets.
  * - **Locks.** JavaScript here is single-threaded, so concurrency is modelled by interleaving:
  *   `emu.beforeCall(method, fn)` runs `fn` — typically another `addOn.run(...)` — just before an
@@ -126,6 +148,7 @@ export {
   type ServicesOptions,
 } from "./emulator";
 export { AppsScriptError } from "./errors";
+export type { ErrorArguments } from "./hyperformula";
 export type { LogRecord } from "./Logger";
 export type { SentMail } from "./mail";
 export type { EmuRange } from "./Range";

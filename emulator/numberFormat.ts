@@ -6,7 +6,7 @@
  * (ignored), and date/time patterns (`yyyy-mm-dd`, `M/d/yyyy H:mm:ss`, `mmm d`, `AM/PM`, …).
  */
 
-import { dayParts, UNIX_EPOCH_DAY } from "../src/core/dates";
+import { dayParts, UNIX_EPOCH_DAY } from "./calendar";
 
 /** The format Sheets reports for a cell nobody formatted. */
 export const GENERAL = "General";
@@ -92,13 +92,35 @@ export function formatGeneral(value: number): string {
   return precise.toFixed(10).replace(/\.?0+$/, "");
 }
 
-/** Rounds half away from zero in decimal, so 1.005 shows as 1.01 as it does in Sheets. */
-function roundDecimal(value: number, places: number): number {
-  if (places > 15) return value;
-  const shifted = Number(`${Math.abs(value)}e${places}`);
-  if (!Number.isFinite(shifted)) return value;
-  const rounded = Number(`${Math.round(shifted)}e-${places}`);
-  return value < 0 ? -rounded : rounded;
+/**
+ * `abs` × 10^shift written with `places` decimals, rounded half away from zero in decimal (1.005
+ * shows as 1.01, as in Sheets), as [integer digits, decimal digits]. Works on the shortest
+ * decimal digits of the double, so every magnitude keeps its digits: 1e22 is
+ * "10000000000000000000000", never "1e+22" as `toFixed` would give past 1e21.
+ */
+function decimalFixed(abs: number, shift: number, places: number): [string, string] {
+  if (abs === 0) return ["0", "0".repeat(places)];
+  const [mantissa = "0", exponent = "0"] = abs.toExponential().split("e");
+  let digits = mantissa.replace(".", "");
+  let point = Number(exponent) + 1 + shift;
+  const keep = point + places;
+  if (keep < 0) return ["0", "0".repeat(places)];
+  if (keep < digits.length) {
+    const roundUp = Number(digits[keep]) >= 5;
+    const kept = digits.slice(0, keep).split("").map(Number);
+    if (roundUp) {
+      let i = kept.length - 1;
+      while (i >= 0 && kept[i] === 9) kept[i--] = 0;
+      if (i < 0) {
+        kept.unshift(1);
+        point++;
+      } else kept[i] = (kept[i] as number) + 1;
+    }
+    digits = kept.join("");
+  }
+  digits = digits.padEnd(point + places, "0");
+  if (point <= 0) return ["0", "0".repeat(-point) + digits];
+  return [digits.slice(0, point), digits.slice(point)];
 }
 
 interface NumberPattern {
@@ -217,20 +239,23 @@ function groupThousands(digits: string): string {
 function renderNumber(value: number, pattern: NumberPattern, showSign: boolean): string {
   if (!pattern.hasDigits)
     return (showSign && value < 0 ? "-" : "") + pattern.prefix + pattern.suffix;
-  let scaled = Math.abs(value) * 100 ** pattern.percent * pattern.scale;
+  // Percent and thousands scaling move the decimal point of the digits, never overflow them.
+  let shift = 2 * pattern.percent + Math.round(Math.log10(pattern.scale));
+  let magnitude = Math.abs(value);
   let exponentText = "";
   if (pattern.exponent !== undefined) {
+    const scaled = magnitude * 10 ** shift;
     let exp = scaled === 0 ? 0 : Math.floor(Math.log10(scaled));
     const intDigits = Math.max(1, pattern.integerPlaceholders);
     exp -= intDigits - 1;
-    scaled = scaled / 10 ** exp;
+    magnitude = scaled / 10 ** exp;
+    shift = 0;
     const sign = exp < 0 ? "-" : pattern.exponent.sign === "+" ? "+" : "";
     exponentText = `E${sign}${String(Math.abs(exp)).padStart(Math.max(1, pattern.exponent.digits), "0")}`;
   }
   const places = pattern.decimals.length;
-  const rounded = roundDecimal(scaled, places);
-  const fixed = rounded.toFixed(places);
-  let [intPart = "0", fracPart = ""] = fixed.split(".");
+  let [intPart, fracPart] = decimalFixed(magnitude, shift, places);
+  const isZero = /^0*$/.test(intPart + fracPart);
   if (intPart === "0" && pattern.integerZeros === 0) intPart = "";
   if (intPart.length < pattern.integerZeros) intPart = intPart.padStart(pattern.integerZeros, "0");
   if (pattern.grouping) intPart = groupThousands(intPart);
@@ -243,7 +268,7 @@ function renderNumber(value: number, pattern: NumberPattern, showSign: boolean):
   }
   frac = frac.filter((d) => d !== "");
   const text = places > 0 ? `${intPart}.${frac.join("")}` : intPart;
-  const negative = showSign && value < 0 && rounded !== 0;
+  const negative = showSign && value < 0 && !isZero;
   return (negative ? "-" : "") + pattern.prefix + text + exponentText + pattern.suffix;
 }
 

@@ -4,7 +4,7 @@
  * string written by a script is read the way the user's typing would be.
  */
 
-import { DayConverter, dayFromParts, UNIX_EPOCH_DAY } from "../src/core/dates";
+import { dayFromParts, UNIX_EPOCH_DAY, ZoneDays } from "./calendar";
 import {
   type CellErrorValue,
   DEFAULT_DATE_FORMAT,
@@ -12,7 +12,6 @@ import {
   isDateFormat,
   PLAIN_TEXT,
 } from "./numberFormat";
-import { offsetMinutesAt } from "./timezone";
 
 export type { CellErrorValue } from "./numberFormat";
 
@@ -36,13 +35,13 @@ export function isCellError(value: unknown): value is CellErrorValue {
   );
 }
 
-const converters = new Map<string, DayConverter>();
+const converters = new Map<string, ZoneDays>();
 
 /** A cached offset look-up per zone, so a million date cells do not cost a million `Intl` calls. */
-export function zoneConverter(timeZone: string): DayConverter {
+export function zoneConverter(timeZone: string): ZoneDays {
   let converter = converters.get(timeZone);
   if (converter === undefined) {
-    converter = new DayConverter((epochMs) => offsetMinutesAt(timeZone, epochMs));
+    converter = new ZoneDays(timeZone);
     converters.set(timeZone, converter);
   }
   return converter;
@@ -54,7 +53,7 @@ export function serialFromInstant(epochMs: number, timeZone: string): number {
 }
 
 /** `serialFromInstant` with the zone's converter looked up once, for bulk writes. */
-export function serialInZone(epochMs: number, zone: DayConverter): number {
+export function serialInZone(epochMs: number, zone: ZoneDays): number {
   return (epochMs + zone.offsetMinutes(epochMs) * MINUTE_MS) / DAY_MS + UNIX_EPOCH_DAY;
 }
 
@@ -64,7 +63,7 @@ export function instantFromSerial(serial: number, timeZone: string): number {
 }
 
 /** `instantFromSerial` with the zone's converter looked up once, for bulk reads. */
-export function instantInZone(serial: number, zone: DayConverter): number {
+export function instantInZone(serial: number, zone: ZoneDays): number {
   const wall = Math.round((serial - UNIX_EPOCH_DAY) * DAY_MS);
   const first = wall - zone.offsetMinutes(wall) * MINUTE_MS;
   return wall - zone.offsetMinutes(first) * MINUTE_MS;
@@ -204,7 +203,7 @@ export const NEEDS_PARSING: unique symbol = Symbol("needsParsing");
 export function quickStore(
   value: unknown,
   format: string | undefined,
-  timeZone: DayConverter,
+  timeZone: ZoneDays,
 ): Stored | undefined | typeof NEEDS_PARSING {
   switch (typeof value) {
     case "number":

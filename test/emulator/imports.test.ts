@@ -52,6 +52,19 @@ describe("the emulator's imports", () => {
     expect(findCycle(emulatorGraph())).toBeUndefined();
   });
 
+  it("reach nothing of the add-on's: no emulator file imports from src/", () => {
+    const offenders: string[] = [];
+    for (const file of readdirSync(EMULATOR).filter((f) => f.endsWith(".ts"))) {
+      const source = readFileSync(path.join(EMULATOR, file), "utf8");
+      for (const specifier of specifiers(source)) {
+        const target = path.resolve(EMULATOR, specifier);
+        if (target.startsWith(path.resolve(EMULATOR, "../src")))
+          offenders.push(`${file} → ${specifier}`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+
   it("name only files that exist", () => {
     const graph = emulatorGraph();
     const missing = [...graph].flatMap(([file, targets]) =>

@@ -71,3 +71,37 @@ describe("number formats as getDisplayValues renders them", () => {
     }
   });
 });
+
+describe("number formats at every magnitude, digit for digit as Sheets shows them", () => {
+  it("shows 1e22 with #,##0 in full, not in E notation", () => {
+    expect(formatDisplay(1e22, "#,##0")).toBe("10,000,000,000,000,000,000,000");
+  });
+
+  it("shows a huge percentage with all its digits, not as 1%", () => {
+    expect(formatDisplay(1.54e296, "0%")).toBe(`154${"0".repeat(296)}%`);
+    expect(formatDisplay(1.7976931348623157e308, "0%")).toBe(
+      `17976931348623157${"0".repeat(294)}%`,
+    );
+  });
+
+  // Past the digits that identify the double (up to 17), the emulator shows zeros; Sheets' own
+  // rule beyond 15 significant digits is not documented.
+  it("keeps the shortest digits of a double and pads with zeros past them", () => {
+    expect(formatDisplay(123456789012345680000, "0")).toBe("123456789012345680000");
+    expect(formatDisplay(2 ** 70, "#,##0.00")).toBe("1,180,591,620,717,411,300,000.00");
+  });
+
+  it("rounds half away from zero at the last place, carrying through nines", () => {
+    expect(formatDisplay(9.995, "0.00")).toBe("10.00");
+    expect(formatDisplay(0.5, "0")).toBe("1");
+    expect(formatDisplay(-2.5, "0")).toBe("-3");
+    expect(formatDisplay(999999.5, "#,##0")).toBe("1,000,000");
+    expect(formatDisplay(0.0049, "0.00")).toBe("0.00");
+    expect(formatDisplay(1e-30, "0.00%")).toBe("0.00%");
+  });
+
+  it("shows a negative number that rounds to zero without its sign", () => {
+    expect(formatDisplay(-0.001, "0")).toBe("0");
+    expect(formatDisplay(-1e-300, "0.0")).toBe("0.0");
+  });
+});

@@ -108,12 +108,36 @@ describe("arguments, as Sheets passes them", () => {
     },
   );
 
-  test("gives the formula an argument's error without calling the function", () => {
+  test("hands an error cell inside a range over as its text by default", () => {
+    const spy = recorder();
+    engine(
+      "Pacific/Auckland",
+      { KPI_SPLIT: spy.fn },
+      [["=KPI_SPLIT(10, Data!A1:A2)"]],
+      [[1], ["=NA()"]],
+    );
+    expect(spy.calls).toEqual([[10, [[1], ["#N/A"]]]]);
+  });
+
+  test('with errorArguments "error", gives the formula a range\'s error without calling the function', () => {
+    const spy = recorder();
+    const sheet = createFormulaEngine({
+      timeZone: "Pacific/Auckland",
+      functions: { KPI_SPLIT: spy.fn },
+      sheets: { S: [["=KPI_SPLIT(10, Data!A1:A2)"]], Data: [[1], ["=NA()"]] },
+      errorArguments: "error",
+    });
+    const cell = cellAt(sheet, "S!A1");
+    expect(isCellError(cell) && cell.value).toBe("#N/A");
+    expect(spy.calls).toEqual([]);
+  });
+
+  test("gives the formula the error of an argument that is itself an error, uncalled", () => {
     const spy = recorder();
     const sheet = engine(
       "Pacific/Auckland",
       { KPI_SPLIT: spy.fn },
-      [["=KPI_SPLIT(10, Data!A1:A2)"]],
+      [["=KPI_SPLIT(10, Data!A2)"]],
       [[1], ["=NA()"]],
     );
     const cell = cellAt(sheet, "S!A1");
