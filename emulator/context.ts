@@ -27,6 +27,11 @@ export interface Execution {
   readonly counter: CallCounter;
   /** The script's realm, in which bulk reads build their arrays and Dates directly. */
   readonly realm?: Realm;
+  /**
+   * The manifest's `oauthScopes`: a call needing a scope not here is refused. Undefined when the
+   * manifest lists none (Apps Script then infers them from the code) or no manifest was given.
+   */
+  readonly scopes?: ReadonlySet<string>;
 }
 
 /** The parts of the emulator the services use; implemented by `Emulator`. */

@@ -96,6 +96,8 @@ export interface ServicesOptions {
   readonly execution?: Execution;
   /** The membrane of that execution, when the caller made one (the runner does). */
   readonly membrane?: Membrane;
+  /** The manifest's `oauthScopes` to check calls against; default: none checked. */
+  readonly scopes?: readonly string[];
 }
 
 interface Hook {
@@ -135,7 +137,6 @@ export class Emulator implements Host {
   private nextExecution = 1;
   private uuidCounter = 0;
   private readonly unauthorized: Set<string>;
-  private readonly recalcListeners: Array<{ begin(): void; end(): void }> = [];
 
   constructor(options: EmulatorOptions = {}) {
     const timeZone = options.timeZone ?? "Etc/UTC";
@@ -159,14 +160,7 @@ export class Emulator implements Host {
     this.triggers = new TriggerStore();
     this.locks = new LockManager(this);
     this.unauthorized = new Set(options.unauthorizedUsers ?? []);
-    this.formulas = new FormulaBridge(this.book, {
-      begin: () => {
-        for (const l of this.recalcListeners) l.begin();
-      },
-      end: () => {
-        for (const l of this.recalcListeners) l.end();
-      },
-    });
+    this.formulas = new FormulaBridge(this.book);
   }
 
   // ---- the clock -------------------------------------------------------------------------
@@ -225,11 +219,17 @@ export class Emulator implements Host {
     user: string,
     counter: CallCounter = this.calls,
     realm?: Realm,
+    scopes?: readonly string[],
   ): Execution {
     const id = this.nextExecution++;
-    return realm === undefined
-      ? { id, authMode, user, counter }
-      : { id, authMode, user, counter, realm };
+    return {
+      id,
+      authMode,
+      user,
+      counter,
+      ...(realm === undefined ? {} : { realm }),
+      ...(scopes === undefined ? {} : { scopes: new Set(scopes) }),
+    };
   }
 
   /** What Apps Script does when an execution ends: its locks are released. */
@@ -254,6 +254,7 @@ export class Emulator implements Host {
         options.user ?? this.user,
         options.counter ?? this.calls,
         options.realm,
+        options.scopes,
       );
     const membrane = options.membrane ?? new Membrane(exec, this, options.realm);
     const ctx = this.sheetsContext(exec);
@@ -317,11 +318,6 @@ export class Emulator implements Host {
   /** Registers the custom functions formulas may call (done by `loadAddOn`). */
   setCustomFunctions(functions: Readonly<Record<string, CustomFunction>>): void {
     this.formulas.setFunctions(functions);
-  }
-
-  /** Listens to recalculation passes (the runner shares one context across a pass). */
-  onRecalculation(listener: { begin(): void; end(): void }): void {
-    this.recalcListeners.push(listener);
   }
 
   // ---- persistence -----------------------------------------------------------------------

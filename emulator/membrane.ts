@@ -21,7 +21,8 @@ import { isDate } from "./values";
 
 export type { Realm } from "./context";
 
-const UNCOUNTED = new Set(["toString", "valueOf", "toJSON"]);
+// An enum value's name()/ordinal() are plain JavaScript in Google, not service calls.
+const UNCOUNTED = new Set(["toString", "valueOf", "toJSON", "name", "ordinal"]);
 
 /**
  * Arrays a service built for the script in the script's realm, holding only values safe to hand
@@ -159,7 +160,7 @@ export class Membrane {
           method = (...args: unknown[]) => {
             if (counted) {
               this.exec.counter.record(name);
-              const refused = refusal(this.exec.authMode, service, prop);
+              const refused = refusal(this.exec.authMode, service, prop, this.exec.scopes);
               if (refused !== undefined) throw this.error(refused);
               this.host.runHooks(name);
             }

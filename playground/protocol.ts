@@ -112,6 +112,8 @@ export interface ActionResult {
   readonly alerts: readonly AlertView[];
   /** The message of an exception the add-on threw, as Sheets would show it. */
   readonly error?: string;
+  /** The add-on showed a sidebar (its page is served at /sidebar); `opened` counts them. */
+  readonly sidebar?: { readonly title: string; readonly opened: number };
 }
 
 export interface RunRequest {

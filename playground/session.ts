@@ -5,8 +5,15 @@
  */
 
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
-import { dirname } from "node:path";
-import { type AddOn, createEmulator, Emulator, loadAddOn, type MenuRecord } from "../emulator";
+import { dirname, join } from "node:path";
+import {
+  type AddOn,
+  createEmulator,
+  Emulator,
+  loadAddOn,
+  type MenuRecord,
+  ScriptError,
+} from "../emulator";
 import { wallClock } from "../emulator/timezone";
 import { instantFromSerial } from "../emulator/values";
 import { dayFromParts } from "../src/core/dates";
@@ -62,6 +69,8 @@ export function parseIsoDay(text: string): number | undefined {
 export class PlaygroundSession {
   readonly #options: SessionOptions;
   readonly #code: string;
+  /** The project's HTML files as clasp pushes them: dist/Sidebar.html beside dist/Code.js. */
+  readonly #files: Record<string, string> = {};
   #emu: Emulator;
   #addOn: AddOn;
 
@@ -71,6 +80,8 @@ export class PlaygroundSession {
       throw new Error(`${options.codePath} is missing: run \`npm run build\` first`);
     }
     this.#code = readFileSync(options.codePath, "utf8");
+    const sidebarPath = join(dirname(options.codePath), "Sidebar.html");
+    if (existsSync(sidebarPath)) this.#files["Sidebar"] = readFileSync(sidebarPath, "utf8");
     if (options.reset !== true && existsSync(options.workbookPath)) {
       this.#emu = Emulator.load(options.workbookPath);
       // A spreadsheet opened again starts with a clean screen: no toasts or dialogs from before.
@@ -90,7 +101,7 @@ export class PlaygroundSession {
    * runs onOpen in AuthMode.NONE in a document the add-on was never used in, LIMITED after.
    */
   #open(authMode: "NONE" | "LIMITED"): AddOn {
-    const addOn = loadAddOn(this.#code, this.#emu);
+    const addOn = loadAddOn(this.#code, this.#emu, { files: this.#files });
     addOn.open(authMode);
     return addOn;
   }
@@ -143,6 +154,7 @@ export class PlaygroundSession {
   #act(action: () => void): ActionResult {
     const ui = this.#emu.ui;
     const toastsBefore = ui.toasts.length;
+    const sidebarsBefore = ui.sidebars.length;
     const alertsBefore = ui.alerts.length;
     let error: string | undefined;
     try {
@@ -163,7 +175,16 @@ export class PlaygroundSession {
     const alerts: AlertView[] = ui.alerts
       .slice(alertsBefore)
       .map((alert) => ({ title: alert.title, message: alert.prompt }));
-    return { state: this.state(), toasts, alerts, ...(error === undefined ? {} : { error }) };
+    const sidebar = ui.sidebars.length > sidebarsBefore ? ui.sidebars.at(-1) : undefined;
+    return {
+      state: this.state(),
+      toasts,
+      alerts,
+      ...(error === undefined ? {} : { error }),
+      ...(sidebar === undefined
+        ? {}
+        : { sidebar: { title: sidebar.title, opened: ui.sidebars.length } }),
+    };
   }
 
   /**
@@ -193,6 +214,33 @@ export class PlaygroundSession {
       this.#emu.setNow(new Date(instantFromSerial(serial + TODAY_HOUR / 24, zone)));
       spreadsheet.getRangeByName(AS_OF_NAME)?.setValue(iso);
     });
+  }
+
+  /** The HTML of the sidebar the add-on showed last, if any. */
+  sidebarHtml(): string | undefined {
+    return this.#emu.ui.sidebars.at(-1)?.html;
+  }
+
+  /**
+   * One `google.script.run` call from the sidebar: the endpoint runs in the emulator as Google
+   * runs it (AuthMode.FULL, the active user, arguments and result serialised as Google does).
+   * The workbook is saved afterwards.
+   */
+  scriptRun(
+    functionName: string,
+    args: readonly unknown[],
+  ): { ok: true; value: unknown } | { ok: false; error: { name: string; message: string } } {
+    try {
+      const value = this.#addOn.scriptRun(functionName, ...args);
+      return { ok: true, value: value === undefined ? null : value };
+    } catch (error) {
+      if (error instanceof ScriptError || error instanceof Error) {
+        return { ok: false, error: { name: error.name, message: error.message } };
+      }
+      return { ok: false, error: { name: "Error", message: String(error) } };
+    } finally {
+      this.#save();
+    }
   }
 
   /** Starts over from the demo, or from an empty spreadsheet. */

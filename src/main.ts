@@ -17,3 +17,12 @@ export {
 } from "./functions/customFunctions";
 export { onInstall, onOpen, showHelp } from "./server/menu";
 export { setupSheets } from "./server/setup";
+export {
+  createKpis,
+  logCheckin,
+  planNextCycle,
+  sidebarSetUp,
+  sidebarState,
+  updateKpi,
+} from "./server/sidebarEndpoints";
+export { openCheckin, openKpiWizard, openNextCycle } from "./server/sidebarMenu";

@@ -10,6 +10,7 @@ import { byId, columnLetters, h } from "./dom";
 import { type CellPosition, type Selection, SheetGrid } from "./grid";
 import { MenuBar } from "./menu";
 import { confirm, showAlert, showError, showToast } from "./notices";
+import { SidebarPane } from "./sidebarPane";
 
 class Playground {
   #state: PlaygroundState | undefined;
@@ -17,6 +18,8 @@ class Playground {
   readonly #selections = new Map<string, CellPosition>();
   readonly #menu = new MenuBar(byId("menubar"), (item) => void this.#runMenuItem(item));
   #busy = false;
+  // After each google.script.run call of the sidebar, the grid shows what it wrote.
+  readonly #sidebar = new SidebarPane(() => void this.#refresh());
 
   async start(): Promise<void> {
     byId("today-form").addEventListener("submit", (event) => {
@@ -157,9 +160,19 @@ class Playground {
     // The script has finished by now: what it showed is shown after the "running" notice goes.
     if (failure !== undefined) await showError(failure);
     if (result === undefined) return;
+    if (result.sidebar !== undefined)
+      this.#sidebar.open(result.sidebar.title, result.sidebar.opened);
     for (const toast of result.toasts) showToast(toast);
     if (result.error !== undefined) await showError(result.error);
     for (const alert of result.alerts) await showAlert(alert);
+  }
+
+  async #refresh(): Promise<void> {
+    try {
+      this.#render(await api.state());
+    } catch (error) {
+      await showError(messageOf(error));
+    }
   }
 
   #runMenuItem(item: Extract<MenuItemView, { kind: "item" }>): Promise<void> {

@@ -122,12 +122,14 @@ export function KPI_SMART(kpis: unknown): FormulaResult {
  * Computes every goal of a KPI registry from a check-in log: actuals, attainment, expected
  * progress, status, OKR scores, habit streaks, and rollups of children into parents.
  *
- * Example: =KPI_ROLLUP(KPIs!A1:AD, 'Check-ins'!A1:E, KPI_AS_OF, "ID,Name,Actual,Target,Status")
+ * Example: =KPI_ROLLUP(KPIs!A1:AD, 'Check-ins'!A1:E, KPI_AS_OF, "ID,Name,Actual,Target,Status", 0.1, 0.25)
  *
  * @param {Array<Array<string>>} kpis The registry range including its header row; needs ID and Target columns.
  * @param {Array<Array<string>>} checkins The check-in log including its header row; needs KPI ID and Value, and usually Date.
  * @param {Date} as_of The day to compute for; blank means today.
  * @param {string} fields Comma-separated output columns, e.g. "ID,Name,Owner,Actual,Target,Attainment,Expected,Status" (the default).
+ * @param {number} at_risk_gap How far behind the expected progress is still "On track" (default 0.10); pass the Settings cell so every view grades alike.
+ * @param {number} off_track_gap How far behind is "At risk" rather than "Off track" (default 0.25).
  * @return A header row of the fields and one row per goal.
  * @customfunction
  */
@@ -136,8 +138,12 @@ export function KPI_ROLLUP(
   checkins: unknown,
   as_of?: unknown,
   fields?: unknown,
+  at_risk_gap?: unknown,
+  off_track_gap?: unknown,
 ): FormulaResult {
-  return withClock("KPI_ROLLUP", (clock) => kpiRollup(kpis, checkins, as_of, fields, clock));
+  return withClock("KPI_ROLLUP", (clock) =>
+    kpiRollup(kpis, checkins, as_of, fields, clock, at_risk_gap, off_track_gap),
+  );
 }
 
 function withClock(name: string, run: (clock: Clock) => FormulaResult): FormulaResult {

@@ -3,8 +3,8 @@
  * work (PLATFORM "Triggers"): it builds the menu and touches nothing else, in every mode.
  *
  * Every item names a top-level global that src/main.ts exports. The other items of SPEC §6 —
- * Open KPI wizard, Log a check-in, Run the check now, Turn daily check on/off — are left out
- * until the features behind them exist: a menu item that does nothing would be a lie.
+ * Run the check now, Turn daily check on/off — are left out until the features behind them
+ * exist: a menu item that does nothing would be a lie.
  */
 
 import { spreadsheetUi } from "../adapters/spreadsheet";
@@ -12,6 +12,9 @@ import { AS_OF_NAME, SHEET_NAMES } from "./workbook";
 
 /** Caption and global function name of each item, in menu order; `null` is a separator. */
 export const MENU_ITEMS: readonly ({ readonly caption: string; readonly fn: string } | null)[] = [
+  { caption: "Open KPI wizard", fn: "openKpiWizard" },
+  { caption: "Log a check-in", fn: "openCheckin" },
+  { caption: "Plan the next cycle", fn: "openNextCycle" },
   { caption: "Set up KPI sheets", fn: "setupSheets" },
   null,
   { caption: "Help", fn: "showHelp" },

@@ -28,7 +28,13 @@ function setUp() {
     timeZone: "Pacific/Auckland",
     scriptTimeZone: "Pacific/Auckland",
   });
-  return { emu, addOn: loadAddOn(SCRIPT, emu) };
+  // Explicit scopes (with userinfo.email for getActiveUser): the repo's manifest may change.
+  const manifest = {
+    oauthScopes: ["spreadsheets.currentonly", "script.scriptapp", "userinfo.email"].map(
+      (scope) => `https://www.googleapis.com/auth/${scope}`,
+    ),
+  };
+  return { emu, addOn: loadAddOn(SCRIPT, emu, { manifest }) };
 }
 
 describe("time-driven triggers of an add-on", () => {

@@ -7,6 +7,9 @@ import { HELP_TEXT, MENU_ITEMS } from "../../src/server/menu";
 import { emulated } from "./emulated";
 
 const EXPECTED_ITEMS = [
+  { caption: "Open KPI wizard", functionName: "openKpiWizard" },
+  { caption: "Log a check-in", functionName: "openCheckin" },
+  { caption: "Plan the next cycle", functionName: "openNextCycle" },
   { caption: "Set up KPI sheets", functionName: "setupSheets" },
   { separator: true },
   { caption: "Help", functionName: "showHelp" },
@@ -14,7 +17,7 @@ const EXPECTED_ITEMS = [
 
 /** The only service calls building the menu takes. */
 const MENU_CALLS = {
-  "Menu.addItem": 2,
+  "Menu.addItem": 5,
   "Menu.addSeparator": 1,
   "Menu.addToUi": 1,
   "SpreadsheetApp.getUi": 1,
