@@ -102,6 +102,13 @@ export class FormulaBridge {
         this.functionsVersion !== this.builtFunctionsVersion ||
         book.pendingChanges === undefined ||
         [...needed].some((id) => !this.loaded.has(id));
+      const pending = book.pendingChanges;
+      if (!stale && pending !== undefined && pending.every((ref) => !needed.has(ref.sheetId))) {
+        // Only sheets no formula can see changed (an append to Alerts): no result can move.
+        book.pendingChanges = [];
+        this.syncedRevision = book.revision;
+        return;
+      }
       if (stale) this.rebuild(needed);
       else this.applyChanges();
       book.pendingChanges = [];

@@ -141,6 +141,7 @@ export {
 export type { EmuSheet } from "./Sheet";
 export type { EmuSpreadsheet } from "./Spreadsheet";
 export type { TriggerRecord } from "./triggers";
+export { type EditOptions, type EditOutcome, UserInput } from "./UserInput";
 export type {
   AlertRecord,
   ButtonName,

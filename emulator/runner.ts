@@ -154,11 +154,18 @@ export class AddOn {
     return this.#names;
   }
 
-  #load(authMode: AuthModeName, user: string, counter: CallCounter): Loaded {
+  #load(authMode: AuthModeName, user: string, counter: CallCounter, noDocument = false): Loaded {
     const context = vm.createContext({});
     const install = vm.runInContext(INSTALL_CLOCK, context) as (now: () => number) => Realm;
     const realm = install(() => this.#emu.nowMs());
-    const execution = this.#emu.startExecution(authMode, user, counter, realm, this.#scopes);
+    const execution = this.#emu.startExecution(
+      authMode,
+      user,
+      counter,
+      realm,
+      this.#scopes,
+      noDocument,
+    );
     const membrane = new Membrane(execution, this.#emu, realm);
     const globals = this.#emu.services(authMode, {
       execution,
@@ -208,11 +215,17 @@ export class AddOn {
     return this.#run(name, () => args, options);
   }
 
-  #run(name: string, args: (loaded: Loaded) => readonly unknown[], options: RunOptions): unknown {
+  #run(
+    name: string,
+    args: (loaded: Loaded) => readonly unknown[],
+    options: RunOptions,
+    noDocument = false,
+  ): unknown {
     const loaded = this.#load(
       options.authMode ?? "FULL",
       options.user ?? this.#emu.user,
       this.#emu.calls,
+      noDocument,
     );
     try {
       return this.#call(loaded, name, args(loaded));
@@ -301,14 +314,20 @@ export class AddOn {
     );
   }
 
-  /** Fires one installed trigger now, as its creator, with Apps Script's time-driven event object. */
+  /**
+   * Fires one installed trigger now, as its creator, with Apps Script's time-driven event object.
+   * A time-driven trigger of an add-on runs outside any document: no active spreadsheet, no UI,
+   * no document lock.
+   */
   runTrigger(uid: string): unknown {
     const record = this.#emu.triggers.get(uid);
     if (record === undefined) throw new Error(`no trigger ${uid}`);
-    return this.run(record.handler, [this.#triggerEvent(record)], {
-      authMode: "FULL",
-      user: record.user,
-    });
+    return this.#run(
+      record.handler,
+      () => [this.#triggerEvent(record)],
+      { authMode: "FULL", user: record.user },
+      record.eventType === "CLOCK",
+    );
   }
 
   #triggerEvent(record: TriggerRecord): Record<string, unknown> {

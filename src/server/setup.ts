@@ -101,6 +101,11 @@ export function setupSheets(): SetupReport | undefined {
     );
     return undefined;
   }
+  // A registry created just now is where the user starts (listing goals), so it opens on it.
+  const kpis = outcome.result.sheets.kpis;
+  if (outcome.result.added.some((change) => change.startsWith(`created "${kpis}"`))) {
+    spreadsheet.getSheetByName(kpis)?.activate();
+  }
   spreadsheet.toast(setupMessage(outcome.result.added), TITLE, 10);
   return outcome.result;
 }
