@@ -40,8 +40,9 @@
  * Spills: HyperFormula reserves a formula's spill area when it parses the formula, while Sheets
  * spills only what a call returns. So the area is first predicted from the formula's text
  * (KPI_ROLLUP: rows of `kpis` × the names in a literal `fields` string, or 8; KPI_SMART: rows of
- * `kpis` × 2; KPI_SUMMARY: rows of `kpis` + 1 × 11; KPI_TREND: weeks × 1 + the IDs named;
- * KPI_SPLIT: the shape of `weights`, or N×1 for a literal N; the element-wise three:
+ * `kpis` × 2; KPI_SUMMARY: rows of `kpis` + 1 × 11; KPI_TREND: 531 rows × 1 + the IDs named (a
+ * literal list's items, a range's cells, at most ten for a computed list); KPI_SPLIT: the shape of
+ * `weights`, or N×1 for a literal N; the element-wise three:
  * the common shape of their range arguments), then corrected: each call records the size it
  * returned, and the bridge (./formulas.ts) enters again every formula whose reserved area differs
  * from it, which HyperFormula then sizes from `spillSizes` — the call's result is reused when its
@@ -323,9 +324,8 @@ function idCount(
   }
   // A range's cells, blank ones included; a computed list (FILTER of a registry column) would
   // reserve a column per registry row, so it gets room for ten goals.
-  const node2 = ast as unknown as { type: string } | undefined;
   const { width, height } = shapeOf(ast);
-  return node2?.type === "CELL_RANGE"
+  return node?.type === "CELL_RANGE"
     ? width * height
     : Math.min(width * height, TREND_COMPUTED_IDS);
 }

@@ -54,8 +54,10 @@ export const HELP_TEXT = [
     )}, or adds whatever is missing from them. Running it again never deletes, moves or overwrites anything, and you may rename the sheets, move columns and add your own.`,
   `2. List your goals in "${SHEET_NAMES.kpis}", one row each: ID, Name, Owner, Target, Start and Due at least. Parent links a goal to the goal it serves; Weight sets its share of the parent.`,
   `3. Log progress in "${SHEET_NAMES.checkins}": Date, KPI ID and Value. Each KPI's Aggregation (Sum, Average, Last, Max, Min, Count) says how its check-ins combine.`,
-  `4. "${SHEET_NAMES.dashboard}" shows every KPI's actual, attainment, expected pace and status as of the date in ${AS_OF_NAME} on "${SHEET_NAMES.settings}"; set a past date there to re-grade a past period.`,
-  "Formulas you can use anywhere: KPI_ROLLUP, KPI_ATTAINMENT, KPI_PACE, KPI_STATUS, KPI_SPLIT and KPI_SMART. Type one in a cell to see its help.",
+  `4. "${SHEET_NAMES.dashboard}" shows every KPI's actual, attainment, expected pace and status as of the date in ${AS_OF_NAME} on "${SHEET_NAMES.settings}", the goals of each department by status, and the company goals' attainment week by week beside their expected pace, each with a chart; set a past date there to re-grade a past period.`,
+  "Formulas you can use anywhere: KPI_ROLLUP, KPI_ATTAINMENT, KPI_PACE, KPI_STATUS, KPI_SPLIT, KPI_SMART, KPI_TREND and KPI_SUMMARY. Type one in a cell to see its help.",
+  `KPI_TREND re-grades goals as of each week (or day, month, quarter), so a check-in typed late corrects the past: =KPI_TREND(KPIs!A1:AD, 'Check-ins'!A1:E, "KPI-0001", , ${AS_OF_NAME}) is the 10 M company goal's attainment at the end of every week since its start.`,
+  `KPI_SUMMARY counts goals by status per department (or any column): =KPI_SUMMARY(KPIs!A1:AD, 'Check-ins'!A1:E, ${AS_OF_NAME}) shows, for example, the marketing department's channels On track, At risk and Off track.`,
 ].join("\n\n");
 
 /** Shows what the add-on does and how to start. */

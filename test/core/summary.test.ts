@@ -141,5 +141,5 @@ describe("KPI_SUMMARY", () => {
       ),
       { numRuns: 150 },
     );
-  });
+  }, 60_000);
 });

@@ -13,6 +13,9 @@ import { type LoadedBundle, loadBundle } from "../support/bundle";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
+// Each test builds the demo workbook in the emulator and computes its Dashboard: seconds each.
+jest.setTimeout(60_000);
+
 const STATUSES = [
   "Achieved",
   "On track",
