@@ -140,7 +140,6 @@ export class Emulator implements Host {
   private nextExecution = 1;
   private uuidCounter = 0;
   private readonly unauthorized: Set<string>;
-  private readonly recalcListeners: Array<{ begin(): void; end(): void }> = [];
 
   constructor(options: EmulatorOptions = {}) {
     const timeZone = options.timeZone ?? "Etc/UTC";
@@ -169,14 +168,7 @@ export class Emulator implements Host {
     this.triggers = new TriggerStore();
     this.locks = new LockManager(this);
     this.unauthorized = new Set(options.unauthorizedUsers ?? []);
-    this.formulas = new FormulaBridge(this.book, {
-      begin: () => {
-        for (const l of this.recalcListeners) l.begin();
-      },
-      end: () => {
-        for (const l of this.recalcListeners) l.end();
-      },
-    });
+    this.formulas = new FormulaBridge(this.book);
   }
 
   // ---- the clock -------------------------------------------------------------------------
@@ -367,11 +359,6 @@ export class Emulator implements Host {
   /** Registers the custom functions formulas may call (done by `loadAddOn`). */
   setCustomFunctions(functions: Readonly<Record<string, CustomFunction>>): void {
     this.formulas.setFunctions(functions);
-  }
-
-  /** Listens to recalculation passes (the runner shares one context across a pass). */
-  onRecalculation(listener: { begin(): void; end(): void }): void {
-    this.recalcListeners.push(listener);
   }
 
   // ---- persistence -----------------------------------------------------------------------

@@ -46,12 +46,6 @@ function cellErrorOf(error: DetailedCellError): CellValue {
   return { error: error.value, message: error.message };
 }
 
-export interface RecalculationHooks {
-  /** Called before HyperFormula may call custom functions, and after. */
-  begin(): void;
-  end(): void;
-}
-
 export class FormulaBridge {
   private engine: FormulaEngine | undefined;
   private syncedRevision = -1;
@@ -72,10 +66,7 @@ export class FormulaBridge {
   /** How many times the engine was brought up to date. */
   syncs = 0;
 
-  constructor(
-    private readonly book: Workbook,
-    private readonly hooks: RecalculationHooks,
-  ) {}
+  constructor(private readonly book: Workbook) {}
 
   setFunctions(functions: Readonly<Record<string, CustomFunction>>): void {
     this.functions = functions;
@@ -102,7 +93,6 @@ export class FormulaBridge {
     }
     if (this.engine !== undefined && book.revision === this.syncedRevision) return;
     this.running = true;
-    this.hooks.begin();
     try {
       const needed = this.neededSheets();
       const stale =
@@ -127,7 +117,6 @@ export class FormulaBridge {
       this.syncedRevision = book.revision;
     } finally {
       this.running = false;
-      this.hooks.end();
     }
   }
 

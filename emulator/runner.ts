@@ -131,8 +131,6 @@ export class AddOn {
   readonly #files: Readonly<Record<string, string>>;
   readonly #names: readonly string[];
   readonly #scopes: readonly string[] | undefined;
-  #recalcContext: Loaded | undefined;
-  #recalcDepth = 0;
 
   constructor(code: string, emu: Emulator, options: AddOnOptions = {}) {
     this.#emu = emu;
@@ -143,18 +141,6 @@ export class AddOn {
     emu.endExecution(probe.execution);
     const globals = probe.context as Record<string, unknown>;
     this.#names = Object.keys(globals).filter((name) => typeof globals[name] === "function");
-    emu.onRecalculation({
-      begin: () => {
-        this.#recalcDepth++;
-      },
-      end: () => {
-        this.#recalcDepth--;
-        if (this.#recalcDepth === 0 && this.#recalcContext !== undefined) {
-          emu.endExecution(this.#recalcContext.execution);
-          this.#recalcContext = undefined;
-        }
-      },
-    });
     const functions: Record<string, CustomFunction> = {};
     for (const name of CUSTOM_FUNCTION_NAMES) {
       if (this.#names.includes(name))
@@ -254,19 +240,17 @@ export class AddOn {
   }
 
   /**
-   * Custom functions called by the formula engine share one context per recalculation pass
-   * (evaluating the bundle per cell would make a sheet of formulas take minutes); their calls are
-   * counted in `emu.recalculationCalls`.
+   * A custom function called by the formula engine: each cell's call is its own execution in a
+   * fresh context, as in Google (PLATFORM "Custom functions": globals do not survive from one
+   * cell's call to the next); its calls are counted in `emu.recalculationCalls`.
    */
   #recalculationCall(name: string, args: readonly unknown[]): unknown {
-    if (this.#recalcContext === undefined) {
-      this.#recalcContext = this.#load(
-        "CUSTOM_FUNCTION",
-        this.#emu.user,
-        this.#emu.recalculationCalls,
-      );
+    const loaded = this.#load("CUSTOM_FUNCTION", this.#emu.user, this.#emu.recalculationCalls);
+    try {
+      return this.#call(loaded, name, args);
+    } finally {
+      this.#emu.endExecution(loaded.execution);
     }
-    return this.#call(this.#recalcContext, name, args);
   }
 
   /**

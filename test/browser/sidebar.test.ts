@@ -149,8 +149,7 @@ test("the whole wizard splits a goal 4:3:2:1 across four people into five linked
   await press(frame, "Next");
 
   await press(frame, "Split the target into parts", "Space");
-  await frame.getByLabel("Split by").focus();
-  await frame.getByLabel("Split by").selectOption("Person");
+  await expect(frame.getByLabel("Split by").inputValue()).resolves.toBe("Person");
   await press(frame, "Add a part");
   await press(frame, "Add a part");
   const people = ["Amy", "Ben", "Cara", "Dan"];
@@ -232,7 +231,10 @@ test("logging a check-in changes the Dashboard and shows the goal's new actual",
   const frame = await openFromMenu("Log a check-in");
   expect(await axe(frame)).toEqual([]);
   await type(frame, "Find a goal by ID or name", "KPI-0008");
-  await frame.getByLabel(/^Goal/).selectOption("KPI-0008");
+  // The search leaves one goal; the keyboard picks it from the list.
+  await frame.getByLabel(/^Goal/).focus();
+  await page.keyboard.press("ArrowDown");
+  await expect(frame.getByLabel(/^Goal/).inputValue()).resolves.toBe("KPI-0008");
   await type(frame, "Value", "25");
   await type(frame, "Note (optional)", "Coupon orders");
   await shoot("checkin");
@@ -262,4 +264,75 @@ test("planning the next cycle of the marketing goal creates five linked copies",
   const added = kpiRows().slice(before);
   expect(added).toHaveLength(5);
   expect(added.slice(1).map((row) => row[5])).toEqual(Array(4).fill(added[0]![0]));
+});
+
+test("the marketing template fills the steps and creates the goal split by channel", async () => {
+  const frame = await openFromMenu("Open KPI wizard");
+  const picker = frame.getByLabel("Start from a template (optional)");
+  await picker.focus();
+  await page.keyboard.press("ArrowDown");
+  await expect(picker.inputValue()).resolves.toBe("marketing");
+  await press(frame, "Use template");
+  await expect(frame.getByLabel("Name: what, how many, for whom").inputValue()).resolves.toBe(
+    "Reach 10,000,000 NTD in sales across four channels",
+  );
+  for (let step = 0; step < 6; step++) await press(frame, "Next");
+  await expect(frame.locator("table.review tbody tr").count()).resolves.toBe(5);
+  const before = kpiRows().length;
+  await press(frame, "Create");
+  await frame.getByText(/^Created KPI-/).waitFor();
+  const added = kpiRows().slice(before);
+  expect(added.map((row) => [row[7], row[12]])).toEqual([
+    ["", 10_000_000],
+    ["", 4_000_000],
+    ["", 3_000_000],
+    ["", 2_000_000],
+    ["", 1_000_000],
+  ]);
+  expect(added.slice(1).map((row) => String(row[1]).split(" — ")[1])).toEqual([
+    "SEO",
+    "Community",
+    "Events",
+    "KOL",
+  ]);
+}, 60_000);
+
+test("editing a goal rewrites its row under the same SMART feedback", async () => {
+  const frame = await openFromMenu("Open KPI wizard");
+  await press(frame, "Edit");
+  await type(frame, "Find a goal by ID or name", "KPI-0010");
+  await frame.getByLabel(/^Goal/).focus();
+  await page.keyboard.press("ArrowDown");
+  await expect(frame.getByLabel("Name: what, how many, for whom").inputValue()).resolves.toBe(
+    "Visit 100 manufacturing customers",
+  );
+  await type(
+    frame,
+    "Name: what, how many, for whom",
+    "Visit 120 manufacturing customers in Taoyuan",
+  );
+  await type(frame, "Target", "120");
+  expect(await axe(frame)).toEqual([]);
+  await shoot("edit");
+  await press(frame, "Save changes");
+  await frame.getByText("Saved KPI-0010.").waitFor();
+  const row = kpiRows().find((cells) => cells[0] === "KPI-0010")!;
+  expect([row[1], row[12]]).toEqual(["Visit 120 manufacturing customers in Taoyuan", 120]);
+}, 60_000);
+
+test("google.script.run in the playground refuses a Date argument as Google does", async () => {
+  const frame = await openFromMenu("Log a check-in");
+  const message = await frame.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        const run = (window as unknown as { google: { script: { run: Record<string, unknown> } } })
+          .google.script.run;
+        const withFailure = run["withFailureHandler"] as (
+          f: (e: Error) => void,
+        ) => Record<string, unknown>;
+        const runner = withFailure((error) => resolve(error.message));
+        (runner["logCheckin"] as (payload: unknown) => void)({ date: new Date() });
+      }),
+  );
+  expect(message).toBe("Failed due to illegal value in property: 0");
 });

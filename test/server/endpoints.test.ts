@@ -341,6 +341,28 @@ describe("logCheckin", () => {
     ]);
   });
 
+  it("makes the same service calls with 10 and with 10,000 check-ins in the log", () => {
+    const callsFor = (rows: number) => {
+      ({ emu, addOn } = emulated());
+      addOn.run("setupSheets", [], { authMode: "FULL" });
+      run("createKpis", { kpi: draft(), children: [], split: null });
+      const log = emu.spreadsheet.getSheetByName("Check-ins")!;
+      log.insertRowsAfter(log.getMaxRows(), 10_100 - log.getMaxRows());
+      const values = Array.from({ length: rows }, (_, i) => ["2026-03-01", "KPI-0001", i % 7, ""]);
+      log.getRange(2, 1, rows, 4).setValues(values);
+      emu.calls.reset();
+      const reply = run("logCheckin", {
+        kpiId: "KPI-0001",
+        date: "2026-03-02",
+        value: 1,
+        note: "",
+      });
+      expect(reply.ok).toBe(true);
+      return emu.calls.byMethod();
+    };
+    expect(callsFor(10_000)).toEqual(callsFor(10));
+  });
+
   it("refuses an unknown goal and a date that does not exist, writing nothing", () => {
     expect(
       run("logCheckin", { kpiId: "KPI-0404", date: "2026-03-02", value: 1, note: "" }).fields,
@@ -396,5 +418,67 @@ describe("sidebarState", () => {
       user: "ann@example.com",
     });
     expect(state.kpis.map((kpi) => [kpi.id, kpi.start])).toEqual([["KPI-0001", "2026-03-01"]]);
+  });
+});
+
+describe("updateKpi", () => {
+  it("rewrites a goal's own fields and keeps its ID and the rows around it", () => {
+    run("createKpis", { kpi: draft(), children: [], split: split([1, 1], [500, 500]) });
+    const reply = run("updateKpi", {
+      id: "KPI-0002",
+      kpi: draft({ name: "Increase Amy's community orders", target: 600, parent: "KPI-0001" }),
+    });
+    expect(reply).toEqual({ ok: true, id: "KPI-0002" });
+    const rows = kpiRows().slice(1);
+    expect(rows.map((row) => [row[0], row[1], row[5], row[12]])).toEqual([
+      ["KPI-0001", "Increase community orders", "", 1000],
+      ["KPI-0002", "Increase Amy's community orders", "KPI-0001", 600],
+      ["KPI-0003", "Increase community orders — P2", "KPI-0001", 500],
+    ]);
+  });
+
+  it("refuses an unknown goal and a parent that is the goal's own sub-goal", () => {
+    run("createKpis", { kpi: draft(), children: [], split: split([1, 1], [500, 500]) });
+    const before = kpiRows();
+    expect(run("updateKpi", { id: "KPI-0404", kpi: draft() }).fields).toEqual({
+      id: "there is no goal KPI-0404 in the registry",
+    });
+    expect(run("updateKpi", { id: "KPI-0001", kpi: draft({ parent: "KPI-0002" }) }).fields).toEqual(
+      {
+        "kpi.parent": "KPI-0002 is KPI-0001 or one of its own sub-goals",
+      },
+    );
+    expect(kpiRows()).toEqual(before);
+  });
+});
+
+describe("createKpis with sub-goals", () => {
+  it("writes an Objective's key results under it", () => {
+    const reply = run("createKpis", {
+      kpi: draft({
+        name: "Become the first supplier 100 manufacturers call",
+        type: "Objective",
+        target: null,
+      }),
+      children: [
+        draft({ name: "Visit 100 manufacturing customers", type: "Key result", target: 100 }),
+        draft({
+          name: "Convert 5% of visited customers",
+          type: "Key result",
+          unit: "%",
+          target: 0.05,
+        }),
+      ],
+      split: null,
+    });
+    expect(reply).toEqual({ ok: true, ids: ["KPI-0001", "KPI-0002", "KPI-0003"] });
+    expect(
+      kpiRows()
+        .slice(2)
+        .map((row) => [row[3], row[5]]),
+    ).toEqual([
+      ["Key result", "KPI-0001"],
+      ["Key result", "KPI-0001"],
+    ]);
   });
 });
