@@ -17,6 +17,7 @@
  *   errorArguments: "text",            // an error cell inside a range argument reaches a custom
  *                                      //   function as its text ("#N/A"), or with "error" makes
  *                                      //   the formula that error uncalled (default "text")
+ *   mailSendMs: 300,                   // virtual time each sendEmail takes (default 0)
  * });                                  // also: owner, spreadsheetName, spreadsheetId, addOnName, locale,
  *                                      //        unauthorizedUsers
  *
@@ -35,6 +36,7 @@
  * emu.properties.document / .script / .user(email)     // the Properties stores, as Maps
  * emu.logs                             // Logger.log and console.* lines, with the virtual time
  * emu.holdLock("document", 5_000)      // another execution holds the lock for 5 s of virtual time
+ * emu.killAt(n) / emu.killed           // stop the next execution at its nth service call (see Kills)
  * emu.locks.holder("document")         // who holds it: an execution id, "external", or undefined
  * emu.now() / emu.setNow(date) / emu.advance(ms)
  * emu.beforeCall("Range.setValues", fn, { once: true })  // interleave executions (see Locks)
@@ -125,10 +127,18 @@
  * - **Triggers** fire on the virtual clock: `runDueTriggers(until)` walks the clock forward and
  *   runs each time-driven trigger exactly at its hour in its zone (Google allows ±15 min), as the
  *   user who created it, in `AuthMode.FULL`. An add-on may hold one time-based trigger per user per
- *   document and none more often than hourly.
+ *   document and none more often than hourly. A time-driven trigger runs outside any document:
+ *   `SpreadsheetApp.getActive()` is `null` (the script opens its file with `openById`),
+ *   `getUi()` throws "Cannot call SpreadsheetApp.getUi() from this context." and
+ *   `LockService.getDocumentLock()` is `null`.
+ * - **Kills.** `emu.killAt(n)` stops an execution at its nth service call from now, as Google
+ *   stops one that runs out of time: that call and every later call of the execution throw
+ *   "Exceeded maximum execution time", so whatever the script catches, nothing more reaches a
+ *   service. The next execution runs normally.
  * - **Mail** counts recipients per user against a daily quota over a rolling 24 h (each frees a
  *   day after the send that used it),
- *   rejects malformed addresses, and `emu.mail.failNext(message)` makes the next send throw.
+ *   rejects malformed addresses, and `emu.mail.failNext(message)` makes the next send throw. Each
+ *   send moves the virtual clock by `mailSendMs` (`emu.mail.sendMs`).
  * - **Persistence.** `toJSON`/`save` capture cells, formulas, formats, styles, notes, validation,
  *   conditional formats, protections, named ranges, metadata, charts, properties, triggers, the
  *   outbox and mail quota, UI records, logs and the clock.

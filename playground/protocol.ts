@@ -124,3 +124,15 @@ export interface TodayRequest {
   /** `YYYY-MM-DD` */
   readonly date: string;
 }
+
+/** One e-mail of the Outbox (see ./outboxRoutes.ts). */
+export interface OutboxMail {
+  readonly to: string;
+  readonly subject: string;
+  /** The plain-text alternative. */
+  readonly body: string;
+  /** The HTML body, shown in a sandboxed frame (no scripts run in it). */
+  readonly htmlBody: string;
+  /** ISO instant. */
+  readonly sentAt: string;
+}

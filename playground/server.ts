@@ -17,6 +17,7 @@ import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
 import { build } from "esbuild";
 import { z } from "zod";
+import { outboxRoutes } from "./outboxRoutes";
 import { PlaygroundSession } from "./session";
 import { bundleShim, sidebarRoutes } from "./sidebarRoutes";
 
@@ -158,6 +159,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
       sendJson(response, 200, session.reset());
     },
     ...sidebarRoutes(() => session, shim, { send, sendJson, readJson, parse }),
+    ...outboxRoutes(() => session, { sendJson, readJson }),
   };
 
   const server = createServer((request, response) => {

@@ -202,6 +202,22 @@ export class PlaygroundSession {
   }
 
   /**
+   * Fires every installed time-driven trigger now, as Google would at its hour: the daily check
+   * runs as its trigger does, with no active document and no UI.
+   */
+  fireTriggers(): ActionResult {
+    return this.#act(() => {
+      const clock = this.#emu.triggers.list().filter((trigger) => trigger.eventType === "CLOCK");
+      if (clock.length === 0)
+        throw new Error('No trigger is installed: choose "Turn daily check on/off" first.');
+      for (const trigger of clock) {
+        this.#addOn.runTrigger(trigger.uid);
+        if (trigger.at !== undefined) this.#emu.triggers.remove(trigger.uid);
+      }
+    });
+  }
+
+  /**
    * Moves the emulated clock to 09:00 of a day and sets the Settings as-of date to it, as the
    * daily check does each morning, so the Dashboard grades the KPIs as of that day.
    */

@@ -10,6 +10,7 @@ import { byId, columnLetters, h } from "./dom";
 import { type CellPosition, type Selection, SheetGrid } from "./grid";
 import { MenuBar } from "./menu";
 import { confirm, showAlert, showError, showToast } from "./notices";
+import { OutboxPanel } from "./outbox";
 import { SidebarPane } from "./sidebarPane";
 
 class Playground {
@@ -20,6 +21,7 @@ class Playground {
   #busy = false;
   // After each google.script.run call of the sidebar, the grid shows what it wrote.
   readonly #sidebar = new SidebarPane(() => void this.#refresh());
+  readonly #outbox = new OutboxPanel((label, action) => this.#act(label, action));
 
   async start(): Promise<void> {
     byId("today-form").addEventListener("submit", (event) => {
@@ -159,6 +161,7 @@ class Playground {
     }
     // The script has finished by now: what it showed is shown after the "running" notice goes.
     if (failure !== undefined) await showError(failure);
+    void this.#outbox.refresh().catch(() => undefined);
     if (result === undefined) return;
     if (result.sidebar !== undefined)
       this.#sidebar.open(result.sidebar.title, result.sidebar.opened);
