@@ -40,19 +40,30 @@ export class EmuSpreadsheetApp
     this.#ctx = ctx;
   }
 
+  /**
+   * An add-on's time-driven trigger belongs to the script, not to a document (PLATFORM
+   * "Triggers"): there is nothing active, and the script must open its file by ID.
+   */
+  get #noDocument(): boolean {
+    return this.#ctx.exec.noDocument === true;
+  }
+
   getActive(): GoogleAppsScript.Spreadsheet.Spreadsheet {
+    if (this.#noDocument) return null as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
     return gas(new EmuSpreadsheet(this.#ctx));
   }
 
   getActiveSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
-    return gas(new EmuSpreadsheet(this.#ctx));
+    return this.getActive();
   }
 
   getActiveSheet(): GoogleAppsScript.Spreadsheet.Sheet {
+    if (this.#noDocument) return null as unknown as GoogleAppsScript.Spreadsheet.Sheet;
     return new EmuSpreadsheet(this.#ctx).getActiveSheet();
   }
 
   getActiveRange(): GoogleAppsScript.Spreadsheet.Range {
+    if (this.#noDocument) return null as unknown as GoogleAppsScript.Spreadsheet.Range;
     return new EmuSpreadsheet(this.#ctx)
       .getActiveSheet()
       .getActiveRange() as GoogleAppsScript.Spreadsheet.Range;

@@ -141,3 +141,17 @@ function modeRefusal(
     return permissionDenied(service, method);
   return undefined;
 }
+
+/**
+ * What a time-driven trigger of an add-on may not do, having no document: show UI. (Its
+ * `getActive()` is `null` and `getDocumentLock()` is `null`; those are answers, not refusals.)
+ */
+export function refusalWithoutDocument(
+  service: string,
+  method: string,
+): AppsScriptError | undefined {
+  if ((service === "SpreadsheetApp" && method === "getUi") || service === "Ui") {
+    return new AppsScriptError("Cannot call SpreadsheetApp.getUi() from this context.");
+  }
+  return undefined;
+}

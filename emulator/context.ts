@@ -32,6 +32,11 @@ export interface Execution {
    * manifest lists none (Apps Script then infers them from the code) or no manifest was given.
    */
   readonly scopes?: ReadonlySet<string>;
+  /**
+   * A time-driven trigger of an add-on: it belongs to the script, not to a document, so there
+   * is no active spreadsheet, no UI and no document lock (PLATFORM "Triggers").
+   */
+  readonly noDocument?: boolean;
 }
 
 /** The parts of the emulator the services use; implemented by `Emulator`. */
@@ -43,7 +48,7 @@ export interface Host {
   /** Brings formula results up to date before a read that needs them. */
   recalculate(): void;
   /** Runs the interleaving hooks registered for a method ("Range.setValues"). */
-  runHooks(method: string): void;
+  runHooks(method: string, execution?: number): void;
 }
 
 /** Marks a class whose instances scripts may hold; the value is the Apps Script class name. */

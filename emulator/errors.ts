@@ -56,3 +56,6 @@ export function permissionDenied(
 }
 
 export const LOCK_TIMEOUT = "Lock timeout: another process was holding the lock for too long.";
+
+/** What Apps Script says when it stops an execution (`emu.killAt` stops one at a chosen call). */
+export const EXECUTION_KILLED = "Exceeded maximum execution time";

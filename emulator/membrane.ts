@@ -7,7 +7,7 @@
  * names such as `AuthMode`) are visible, so a script cannot reach the emulator's internals.
  */
 
-import { refusal } from "./auth";
+import { refusal, refusalWithoutDocument } from "./auth";
 import {
   type Execution,
   type Host,
@@ -160,9 +160,11 @@ export class Membrane {
           method = (...args: unknown[]) => {
             if (counted) {
               this.exec.counter.record(name);
-              const refused = refusal(this.exec.authMode, service, prop, this.exec.scopes);
+              const refused =
+                refusal(this.exec.authMode, service, prop, this.exec.scopes) ??
+                (this.exec.noDocument === true ? refusalWithoutDocument(service, prop) : undefined);
               if (refused !== undefined) throw this.error(refused);
-              this.host.runHooks(name);
+              this.host.runHooks(name, this.exec.id);
             }
             return this.guard(() =>
               (member as (...a: unknown[]) => unknown).apply(

@@ -131,8 +131,6 @@ export class AddOn {
   readonly #files: Readonly<Record<string, string>>;
   readonly #names: readonly string[];
   readonly #scopes: readonly string[] | undefined;
-  #recalcContext: Loaded | undefined;
-  #recalcDepth = 0;
 
   constructor(code: string, emu: Emulator, options: AddOnOptions = {}) {
     this.#emu = emu;
@@ -143,18 +141,6 @@ export class AddOn {
     emu.endExecution(probe.execution);
     const globals = probe.context as Record<string, unknown>;
     this.#names = Object.keys(globals).filter((name) => typeof globals[name] === "function");
-    emu.onRecalculation({
-      begin: () => {
-        this.#recalcDepth++;
-      },
-      end: () => {
-        this.#recalcDepth--;
-        if (this.#recalcDepth === 0 && this.#recalcContext !== undefined) {
-          emu.endExecution(this.#recalcContext.execution);
-          this.#recalcContext = undefined;
-        }
-      },
-    });
     const functions: Record<string, CustomFunction> = {};
     for (const name of CUSTOM_FUNCTION_NAMES) {
       if (this.#names.includes(name))
@@ -168,11 +154,18 @@ export class AddOn {
     return this.#names;
   }
 
-  #load(authMode: AuthModeName, user: string, counter: CallCounter): Loaded {
+  #load(authMode: AuthModeName, user: string, counter: CallCounter, noDocument = false): Loaded {
     const context = vm.createContext({});
     const install = vm.runInContext(INSTALL_CLOCK, context) as (now: () => number) => Realm;
     const realm = install(() => this.#emu.nowMs());
-    const execution = this.#emu.startExecution(authMode, user, counter, realm, this.#scopes);
+    const execution = this.#emu.startExecution(
+      authMode,
+      user,
+      counter,
+      realm,
+      this.#scopes,
+      noDocument,
+    );
     const membrane = new Membrane(execution, this.#emu, realm);
     const globals = this.#emu.services(authMode, {
       execution,
@@ -222,11 +215,17 @@ export class AddOn {
     return this.#run(name, () => args, options);
   }
 
-  #run(name: string, args: (loaded: Loaded) => readonly unknown[], options: RunOptions): unknown {
+  #run(
+    name: string,
+    args: (loaded: Loaded) => readonly unknown[],
+    options: RunOptions,
+    noDocument = false,
+  ): unknown {
     const loaded = this.#load(
       options.authMode ?? "FULL",
       options.user ?? this.#emu.user,
       this.#emu.calls,
+      noDocument,
     );
     try {
       return this.#call(loaded, name, args(loaded));
@@ -241,19 +240,17 @@ export class AddOn {
   }
 
   /**
-   * Custom functions called by the formula engine share one context per recalculation pass
-   * (evaluating the bundle per cell would make a sheet of formulas take minutes); their calls are
-   * counted in `emu.recalculationCalls`.
+   * A custom function called by the formula engine: each cell's call is its own execution in a
+   * fresh context, as in Google (PLATFORM "Custom functions": globals do not survive from one
+   * cell's call to the next); its calls are counted in `emu.recalculationCalls`.
    */
   #recalculationCall(name: string, args: readonly unknown[]): unknown {
-    if (this.#recalcContext === undefined) {
-      this.#recalcContext = this.#load(
-        "CUSTOM_FUNCTION",
-        this.#emu.user,
-        this.#emu.recalculationCalls,
-      );
+    const loaded = this.#load("CUSTOM_FUNCTION", this.#emu.user, this.#emu.recalculationCalls);
+    try {
+      return this.#call(loaded, name, args);
+    } finally {
+      this.#emu.endExecution(loaded.execution);
     }
-    return this.#call(this.#recalcContext, name, args);
   }
 
   /**
@@ -317,14 +314,20 @@ export class AddOn {
     );
   }
 
-  /** Fires one installed trigger now, as its creator, with Apps Script's time-driven event object. */
+  /**
+   * Fires one installed trigger now, as its creator, with Apps Script's time-driven event object.
+   * A time-driven trigger of an add-on runs outside any document: no active spreadsheet, no UI,
+   * no document lock.
+   */
   runTrigger(uid: string): unknown {
     const record = this.#emu.triggers.get(uid);
     if (record === undefined) throw new Error(`no trigger ${uid}`);
-    return this.run(record.handler, [this.#triggerEvent(record)], {
-      authMode: "FULL",
-      user: record.user,
-    });
+    return this.#run(
+      record.handler,
+      () => [this.#triggerEvent(record)],
+      { authMode: "FULL", user: record.user },
+      record.eventType === "CLOCK",
+    );
   }
 
   #triggerEvent(record: TriggerRecord): Record<string, unknown> {

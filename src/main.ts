@@ -15,6 +15,7 @@ export {
   KPI_SUMMARY,
   KPI_TREND,
 } from "./functions/customFunctions";
+export { runDailyCheck, toggleDailyCheck } from "./server/dailyCheck";
 export { onInstall, onOpen, showHelp } from "./server/menu";
 export { setupSheets } from "./server/setup";
 export {

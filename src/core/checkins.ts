@@ -171,11 +171,27 @@ export class InstantDays {
 }
 
 /**
+ * One {@link InstantDays} per calendar: the registry's dates and the log's are read through the
+ * same table, so a rollup allocates and fills it once (it is 64 KB, and each offset it learns
+ * may have cost a service call).
+ */
+const tables = new WeakMap<DayConverter, InstantDays>();
+
+export function instantDaysOf(zone: DayConverter): InstantDays {
+  let days = tables.get(zone);
+  if (days === undefined) {
+    days = new InstantDays(zone);
+    tables.set(zone, days);
+  }
+  return days;
+}
+
+/**
  * `readDay` for many cells of one zone: a `Date` goes through an {@link InstantDays} table,
  * anything else through `readDay`. Same answers, fewer look-ups.
  */
 export function dayReader(zone: DayConverter): (value: unknown) => Day | undefined {
-  const days = new InstantDays(zone);
+  const days = instantDaysOf(zone);
   return (value) => {
     if (value instanceof DateClass) {
       const ms = value.getTime();
@@ -284,7 +300,7 @@ class LogReader {
     this.keep = keep;
     this.counted = counted;
     this.anyDate = new Int32Array(size);
-    this.days = new InstantDays(zone);
+    this.days = instantDaysOf(zone);
     // The registry's spellings go in first: a Map compares string keys by content, and it is
     // measurably faster when its keys are the registry's few thousand strings than when they are
     // the first copies met, scattered through the log.

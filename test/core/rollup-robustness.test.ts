@@ -5,10 +5,19 @@
  */
 
 import { kpiAttainment, kpiStatus } from "../../src/core/elementwise";
-import { kpiRollup } from "../../src/core/rollup";
+import { computeRollup, kpiRollup } from "../../src/core/rollup";
 import { kpiSplit } from "../../src/core/split";
-import { fixedClock } from "../support/clock";
-import { type Checkin, type Goal, log, registry, rollup, summary, TZ } from "./rollup.fixtures";
+import { day, fixedClock, sheetDate, zoneOf } from "../support/clock";
+import {
+  type Checkin,
+  type Goal,
+  iso,
+  log,
+  registry,
+  rollup,
+  summary,
+  TZ,
+} from "./rollup.fixtures";
 
 const clock = fixedClock(TZ, "2026-03-31");
 
@@ -251,5 +260,28 @@ describe("KPI_ROLLUP's status gaps", () => {
     expect(() => statusWith([[0.1, 0.2]], "")).toThrow(
       "at_risk_gap must be one number, not a range",
     );
+  });
+});
+
+describe("offset look-ups (each one a Utilities.formatDate call in Apps Script)", () => {
+  it("asks for the same offsets for 100 and 20,000 check-ins over the same year", () => {
+    const lookups = (count: number, timeZone: string) => {
+      const zone = zoneOf(timeZone);
+      const entries: Checkin[] = [];
+      for (let i = 0; i < count; i++) {
+        entries.push([sheetDate(timeZone, iso(day("2026-01-01") + (i % 365)) ?? ""), "ORD", 1]);
+      }
+      computeRollup(registry([orders], timeZone), log(entries, timeZone), {
+        asOf: day("2026-12-31"),
+        zone,
+      });
+      return zone.offsetLookups;
+    };
+    for (const timeZone of ["Asia/Taipei", "America/Los_Angeles", "Pacific/Auckland"]) {
+      const few = lookups(365, timeZone);
+      expect([timeZone, lookups(20_000, timeZone)]).toEqual([timeZone, few]);
+      // About one a week of dates, and a bisection per DST change.
+      expect(few).toBeLessThan(100);
+    }
   });
 });

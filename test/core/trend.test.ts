@@ -140,7 +140,7 @@ describe("KPI_TREND", () => {
     const expected = (
       kpiRollup(registry(GOALS), log(checkins), "2026-01-31", "ID,Status", clock) as CellValue[][]
     ).find((row) => row[0] === "SEO")![1];
-    expect(expected).toBe('Error: check-in row 6 has Value "#DIV/0!", which is not a number');
+    expect(expected).toBe("Error: check-in row 6 has the error #DIV/0! in Value");
     expect(trend({ ids: "SEO", field: "Status" }, GOALS, checkins)[1]![1]).toBe(expected);
     expect(trend({ ids: "CO-1", field: "Status" }, GOALS, checkins)[1]![1]).toBe(
       "Error: child SEO has an error",
