@@ -13,6 +13,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import ts from "typescript";
+import { inlineScript, SIDEBAR_BUDGET_BYTES } from "./sidebarHtml";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const ENTRY = join(root, "src", "main.ts");
@@ -90,35 +91,6 @@ export async function buildCode(): Promise<string> {
 }
 
 const SIDEBAR_DIR = join(root, "sidebar");
-/** The sidebar must stay small: it loads in a 300-px iframe on every open (issue #6). */
-export const SIDEBAR_BUDGET_BYTES = 150 * 1024;
-
-/**
- * Makes a script safe to inline in HTML that Apps Script serves: `</script` would end the
- * element early. Template literals are lowered to plain strings by esbuild (see buildSidebar),
- * because Apps Script strips what looks like `//` and `/*` comments inside them; this checks
- * none is left rather than trusting it.
- */
-export function inlineScript(code: string): string {
-  const source = ts.createSourceFile(
-    "Sidebar.js",
-    code,
-    ts.ScriptTarget.ES2020,
-    true,
-    ts.ScriptKind.JS,
-  );
-  const visit = (node: ts.Node): void => {
-    if (ts.isTemplateExpression(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
-      throw new Error(
-        `the sidebar bundle still holds a template literal: ${node.getText().slice(0, 80)}`,
-      );
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(source);
-  return code.replace(/<\/(script)/gi, "<\\/$1");
-}
-
 /** dist/Sidebar.html: the sidebar app (sidebar/) with its JavaScript and CSS inlined. */
 export async function buildSidebar(): Promise<string> {
   const script = await build({

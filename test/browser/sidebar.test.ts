@@ -186,7 +186,7 @@ test("the whole wizard splits a goal 4:3:2:1 across four people into five linked
   await expect(
     page.locator("table.grid").getByText(ids[4]!, { exact: true }).count(),
   ).resolves.toBe(1);
-});
+}, 90_000);
 
 test("a KPI named like a formula is stored as text; one named like HTML shows as text", async () => {
   for (const name of ['=IMPORTXML("http://x","//a")', "<img src=x onerror=alert(1)>"]) {
@@ -219,7 +219,7 @@ test("a KPI named like a formula is stored as text; one named like HTML shows as
     page.locator("table.grid").getByText("<img src=x onerror=alert(1)>").count(),
   ).resolves.toBe(1);
   await expect(page.locator("table.grid img").count()).resolves.toBe(0);
-}, 60_000);
+}, 90_000);
 
 test("logging a check-in changes the Dashboard and shows the goal's new actual", async () => {
   const dashboard = () =>
@@ -243,7 +243,7 @@ test("logging a check-in changes the Dashboard and shows the goal's new actual",
   expect(await axe(frame)).toEqual([]);
   expect(dashboard()).not.toEqual(before);
   await page.getByRole("tab", { name: "Dashboard" }).click();
-});
+}, 90_000);
 
 test("planning the next cycle of the marketing goal creates five linked copies", async () => {
   const frame = await openFromMenu("Plan the next cycle");
@@ -264,7 +264,7 @@ test("planning the next cycle of the marketing goal creates five linked copies",
   const added = kpiRows().slice(before);
   expect(added).toHaveLength(5);
   expect(added.slice(1).map((row) => row[5])).toEqual(Array(4).fill(added[0]![0]));
-});
+}, 90_000);
 
 test("the marketing template fills the steps and creates the goal split by channel", async () => {
   const frame = await openFromMenu("Open KPI wizard");
@@ -295,7 +295,7 @@ test("the marketing template fills the steps and creates the goal split by chann
     "Events",
     "KOL",
   ]);
-}, 60_000);
+}, 90_000);
 
 test("editing a goal rewrites its row under the same SMART feedback", async () => {
   const frame = await openFromMenu("Open KPI wizard");
@@ -318,7 +318,7 @@ test("editing a goal rewrites its row under the same SMART feedback", async () =
   await frame.getByText("Saved KPI-0010.").waitFor();
   const row = kpiRows().find((cells) => cells[0] === "KPI-0010")!;
   expect([row[1], row[12]]).toEqual(["Visit 120 manufacturing customers in Taoyuan", 120]);
-}, 60_000);
+}, 90_000);
 
 test("google.script.run in the playground refuses a Date argument as Google does", async () => {
   const frame = await openFromMenu("Log a check-in");
@@ -335,4 +335,4 @@ test("google.script.run in the playground refuses a Date argument as Google does
       }),
   );
   expect(message).toBe("Failed due to illegal value in property: 0");
-});
+}, 90_000);
