@@ -72,6 +72,18 @@ export function parseIsoDay(text: string): number | undefined {
   return dayFromParts(Number(match[1]), Number(match[2]), Number(match[3]));
 }
 
+/** The saved workbook; a file it cannot read is named, with the way to start over. */
+function loadWorkbook(path: string): Emulator {
+  try {
+    return Emulator.load(path);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      `${path} is not a workbook the playground can read (${reason}). Start over with \`npm start -- --reset\`, which replaces it, or move the file away first to keep it.`,
+    );
+  }
+}
+
 export class PlaygroundSession {
   readonly #options: SessionOptions;
   readonly #code: string;
@@ -88,7 +100,7 @@ export class PlaygroundSession {
     }
     this.#code = readFileSync(options.codePath, "utf8");
     if (options.reset !== true && existsSync(options.workbookPath)) {
-      this.#emu = Emulator.load(options.workbookPath);
+      this.#emu = loadWorkbook(options.workbookPath);
       // A spreadsheet opened again starts with a clean screen: no toasts or dialogs from before.
       this.#emu.ui.clear();
       this.#addOn = this.#open("LIMITED");

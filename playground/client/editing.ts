@@ -221,6 +221,7 @@ export class Editing {
         this.#list.style.left = this.#input.style.left;
         this.#list.style.top = `${box.top - origin.top + box.height}px`;
         await this.#filterChoices();
+        this.#list.scrollIntoView({ block: "nearest" });
       }
     } catch {
       // Without its choices the cell is still editable as text.
