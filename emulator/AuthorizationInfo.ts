@@ -1,6 +1,7 @@
 /** `AuthorizationInfo`, as `ScriptApp.getAuthorizationInfo` returns it. */
 
 import { SERVICE_NAME, ServiceObject } from "./context";
+import { ENUMS } from "./enums";
 
 export class EmuAuthorizationInfo
   extends ServiceObject
@@ -20,9 +21,8 @@ export class EmuAuthorizationInfo
   }
 
   getAuthorizationStatus(): GoogleAppsScript.Script.AuthorizationStatus {
-    return (this.required
-      ? "REQUIRED"
-      : "NOT_REQUIRED") as unknown as GoogleAppsScript.Script.AuthorizationStatus;
+    const status = ENUMS.AuthorizationStatus[this.required ? "REQUIRED" : "NOT_REQUIRED"];
+    return status as unknown as GoogleAppsScript.Script.AuthorizationStatus;
   }
 
   getAuthorizationUrl(): string {

@@ -4,6 +4,7 @@
  */
 
 import { gas, SERVICE_NAME, ServiceObject } from "./context";
+import { ENUMS, enumValue } from "./enums";
 import { AppsScriptError } from "./errors";
 import type { ConditionalRuleData, SheetModel } from "./model";
 import { loadCriterion, type SheetsContext, storeCriterion, upward } from "./sheetsContext";
@@ -36,8 +37,9 @@ export class EmuBooleanCondition
   }
 
   getCriteriaType(): GoogleAppsScript.Spreadsheet.BooleanCriteria {
-    return (this.#rule.condition?.type ??
-      "") as unknown as GoogleAppsScript.Spreadsheet.BooleanCriteria;
+    const type = this.#rule.condition?.type;
+    const value = type === undefined ? null : enumValue(ENUMS.BooleanCriteria, type);
+    return value as unknown as GoogleAppsScript.Spreadsheet.BooleanCriteria;
   }
 
   getCriteriaValues(): unknown[] {

@@ -1,6 +1,7 @@
 /** `DataValidation` and its builder, and the check Sheets makes of a user's entry against a rule. */
 
 import { gas, SERVICE_NAME, ServiceObject } from "./context";
+import { ENUMS, enumValue } from "./enums";
 import { AppsScriptError } from "./errors";
 import type { GridRef, ValidationData, Workbook } from "./model";
 import { loadCriterion, type SheetsContext, storeCriterion, upward } from "./sheetsContext";
@@ -39,7 +40,10 @@ export class EmuDataValidation
   }
 
   getCriteriaType(): GoogleAppsScript.Spreadsheet.DataValidationCriteria {
-    return this.#data.criteria as unknown as GoogleAppsScript.Spreadsheet.DataValidationCriteria;
+    return enumValue(
+      ENUMS.DataValidationCriteria,
+      this.#data.criteria,
+    ) as unknown as GoogleAppsScript.Spreadsheet.DataValidationCriteria;
   }
 
   getCriteriaValues(): unknown[] {
@@ -118,7 +122,10 @@ export class EmuDataValidationBuilder
   }
 
   getCriteriaType(): GoogleAppsScript.Spreadsheet.DataValidationCriteria {
-    return this.#data.criteria as unknown as GoogleAppsScript.Spreadsheet.DataValidationCriteria;
+    return enumValue(
+      ENUMS.DataValidationCriteria,
+      this.#data.criteria,
+    ) as unknown as GoogleAppsScript.Spreadsheet.DataValidationCriteria;
   }
 
   getCriteriaValues(): unknown[] {

@@ -1,4 +1,7 @@
+/** `DeveloperMetadata` and its `DeveloperMetadataLocation`. */
+
 import { gas, SERVICE_NAME, ServiceObject } from "./context";
+import { ENUMS, enumValue } from "./enums";
 import { AppsScriptError } from "./errors";
 import type { MetadataData, MetadataLocation } from "./model";
 import { type SheetsContext, upward } from "./sheetsContext";
@@ -85,8 +88,9 @@ export class EmuDeveloperMetadata
   }
 
   getVisibility(): GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility {
-    return this.#data
-      .visibility as unknown as GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility;
+    return ENUMS.DeveloperMetadataVisibility[
+      this.#data.visibility
+    ] as unknown as GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility;
   }
 
   setVisibility(
@@ -136,8 +140,10 @@ export class EmuDeveloperMetadataLocation
   }
 
   getLocationType(): GoogleAppsScript.Spreadsheet.DeveloperMetadataLocationType {
-    return this.#location
-      .type as unknown as GoogleAppsScript.Spreadsheet.DeveloperMetadataLocationType;
+    return enumValue(
+      ENUMS.DeveloperMetadataLocationType,
+      this.#location.type,
+    ) as unknown as GoogleAppsScript.Spreadsheet.DeveloperMetadataLocationType;
   }
 
   getSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet | null {

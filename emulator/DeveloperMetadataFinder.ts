@@ -1,3 +1,5 @@
+/** `DeveloperMetadataFinder`: metadata searched by key, value, visibility and location. */
+
 import { gas, SERVICE_NAME, ServiceObject } from "./context";
 import { EmuDeveloperMetadata } from "./DeveloperMetadata";
 import type { GridRef, MetadataData } from "./model";

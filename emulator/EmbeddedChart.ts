@@ -1,4 +1,7 @@
+/** `EmbeddedChart` and its builder. */
+
 import { gas, SERVICE_NAME, ServiceObject } from "./context";
+import { ENUMS, enumValue } from "./enums";
 import { AppsScriptError } from "./errors";
 import type { ChartData } from "./model";
 import { type SheetsContext, sheetOf, upward } from "./sheetsContext";
@@ -86,7 +89,10 @@ export class EmuEmbeddedChartBuilder
   }
 
   getChartType(): GoogleAppsScript.Charts.ChartType {
-    return this.#data.chartType as unknown as GoogleAppsScript.Charts.ChartType;
+    return enumValue(
+      ENUMS.ChartType,
+      this.#data.chartType,
+    ) as unknown as GoogleAppsScript.Charts.ChartType;
   }
 
   setChartType(type: GoogleAppsScript.Charts.ChartType): ChartBuilder {

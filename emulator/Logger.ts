@@ -1,6 +1,6 @@
 /** `Logger`, whose lines (with `console`'s) the emulator keeps with their virtual time. */
 
-import { gas, SERVICE_NAME, ServiceObject } from "./context";
+import { gas, isServiceObject, SERVICE_NAME, ServiceObject } from "./context";
 import { formatString } from "./Utilities";
 
 export interface LogRecord {
@@ -12,6 +12,8 @@ export interface LogRecord {
 export function logText(value: unknown): string {
   if (typeof value === "string") return value;
   if (Object.prototype.toString.call(value) === "[object Date]") return String(value);
+  // Enum values and other service objects log as their name ("FULL"), not as JSON.
+  if (isServiceObject(value)) return String(value);
   if (typeof value === "object" && value !== null) {
     try {
       return JSON.stringify(value);

@@ -1,3 +1,5 @@
+/** `NamedRange`: a name the document gives a rectangle. */
+
 import { gas, SERVICE_NAME, ServiceObject } from "./context";
 import { AppsScriptError } from "./errors";
 import type { GridRef } from "./model";

@@ -1,4 +1,7 @@
+/** `Protection` of a range or a sheet, and the edit check every write makes against them. */
+
 import { gas, SERVICE_NAME, ServiceObject } from "./context";
+import { ENUMS } from "./enums";
 import { AppsScriptError } from "./errors";
 import type { GridRef, ProtectionData } from "./model";
 import { contains, intersects, type SheetsContext, upward } from "./sheetsContext";
@@ -99,7 +102,9 @@ export class EmuProtection
   }
 
   getProtectionType(): GoogleAppsScript.Spreadsheet.ProtectionType {
-    return this.#data.type as unknown as GoogleAppsScript.Spreadsheet.ProtectionType;
+    return ENUMS.ProtectionType[
+      this.#data.type
+    ] as unknown as GoogleAppsScript.Spreadsheet.ProtectionType;
   }
 
   getRange(): GasRange {

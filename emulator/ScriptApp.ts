@@ -2,11 +2,11 @@
 
 import { EmuAuthorizationInfo } from "./AuthorizationInfo";
 import { type Execution, gas, SERVICE_NAME, ServiceObject } from "./context";
-import { enumOf } from "./enums";
+import { ENUMS } from "./enums";
 import { AppsScriptError } from "./errors";
 import { EmuTrigger, EmuTriggerBuilder, type TriggerHost } from "./triggers";
 
-export const AUTH_MODE = enumOf("NONE", "CUSTOM_FUNCTION", "LIMITED", "FULL");
+export const AUTH_MODE = ENUMS.AuthMode;
 
 export interface ScriptAppHost extends TriggerHost {
   readonly scriptId: string;
@@ -29,25 +29,10 @@ export class EmuScriptApp
 {
   readonly [SERVICE_NAME] = "ScriptApp";
   readonly AuthMode = AUTH_MODE;
-  readonly AuthorizationStatus = enumOf("REQUIRED", "NOT_REQUIRED");
-  readonly EventType = enumOf(
-    "CLOCK",
-    "ON_OPEN",
-    "ON_EDIT",
-    "ON_FORM_SUBMIT",
-    "ON_CHANGE",
-    "ON_EVENT_UPDATED",
-  );
-  readonly TriggerSource = enumOf("SPREADSHEETS", "CLOCK", "FORMS", "DOCUMENTS", "CALENDAR");
-  readonly WeekDay = enumOf(
-    "MONDAY",
-    "TUESDAY",
-    "WEDNESDAY",
-    "THURSDAY",
-    "FRIDAY",
-    "SATURDAY",
-    "SUNDAY",
-  );
+  readonly AuthorizationStatus = ENUMS.AuthorizationStatus;
+  readonly EventType = ENUMS.EventType;
+  readonly TriggerSource = ENUMS.TriggerSource;
+  readonly WeekDay = ENUMS.Weekday;
   readonly #host: ScriptAppHost;
   readonly #exec: Execution;
 

@@ -30,13 +30,22 @@ export class EmuSession
     this.#exec = exec;
   }
 
-  /** Custom functions do not learn who is looking at the sheet: the address is empty. */
+  /**
+   * Custom functions and simple triggers (CUSTOM_FUNCTION, LIMITED) do not learn who is looking
+   * at the sheet: the address is empty (PLATFORM "Triggers"; issue #8 — the old emulator gave the
+   * user's address in LIMITED, which Google does not).
+   */
+  #visibleUser(): string {
+    const mode = this.#exec.authMode;
+    return mode === "CUSTOM_FUNCTION" || mode === "LIMITED" ? "" : this.#exec.user;
+  }
+
   getActiveUser(): GoogleAppsScript.Base.User {
-    return gas(new EmuUser(this.#exec.authMode === "CUSTOM_FUNCTION" ? "" : this.#exec.user));
+    return gas(new EmuUser(this.#visibleUser()));
   }
 
   getEffectiveUser(): GoogleAppsScript.Base.User {
-    return gas(new EmuUser(this.#exec.authMode === "CUSTOM_FUNCTION" ? "" : this.#exec.user));
+    return gas(new EmuUser(this.#visibleUser()));
   }
 
   getActiveUserLocale(): string {

@@ -3,63 +3,11 @@
 import { EmuConditionalFormatRuleBuilder } from "./ConditionalFormatRule";
 import { gas, SERVICE_NAME, ServiceObject } from "./context";
 import { EmuDataValidationBuilder } from "./DataValidation";
-import { enumOf } from "./enums";
+import { ENUMS } from "./enums";
+import { AppsScriptError } from "./errors";
 import { EmuSpreadsheet } from "./Spreadsheet";
 import type { SheetsContext } from "./sheetsContext";
 import { EmuUi } from "./ui";
-
-const SPREADSHEET_ENUMS = {
-  DataValidationCriteria: enumOf(
-    "DATE_AFTER",
-    "DATE_BEFORE",
-    "DATE_BETWEEN",
-    "DATE_EQUAL_TO",
-    "DATE_IS_VALID_DATE",
-    "DATE_NOT_BETWEEN",
-    "DATE_ON_OR_AFTER",
-    "DATE_ON_OR_BEFORE",
-    "NUMBER_BETWEEN",
-    "NUMBER_EQUAL_TO",
-    "NUMBER_GREATER_THAN",
-    "NUMBER_GREATER_THAN_OR_EQUAL_TO",
-    "NUMBER_LESS_THAN",
-    "NUMBER_LESS_THAN_OR_EQUAL_TO",
-    "NUMBER_NOT_BETWEEN",
-    "NUMBER_NOT_EQUAL_TO",
-    "TEXT_CONTAINS",
-    "TEXT_DOES_NOT_CONTAIN",
-    "TEXT_EQUAL_TO",
-    "TEXT_IS_VALID_EMAIL",
-    "TEXT_IS_VALID_URL",
-    "VALUE_IN_LIST",
-    "VALUE_IN_RANGE",
-    "CUSTOM_FORMULA",
-    "CHECKBOX",
-  ),
-  BooleanCriteria: enumOf(
-    "CELL_EMPTY",
-    "CELL_NOT_EMPTY",
-    "NUMBER_BETWEEN",
-    "NUMBER_EQUAL_TO",
-    "NUMBER_GREATER_THAN",
-    "NUMBER_GREATER_THAN_OR_EQUAL_TO",
-    "NUMBER_LESS_THAN",
-    "NUMBER_LESS_THAN_OR_EQUAL_TO",
-    "NUMBER_NOT_BETWEEN",
-    "NUMBER_NOT_EQUAL_TO",
-    "TEXT_CONTAINS",
-    "TEXT_DOES_NOT_CONTAIN",
-    "TEXT_EQUAL_TO",
-    "TEXT_STARTS_WITH",
-    "TEXT_ENDS_WITH",
-    "CUSTOM_FORMULA",
-  ),
-  ProtectionType: enumOf("RANGE", "SHEET"),
-  DeveloperMetadataVisibility: enumOf("DOCUMENT", "PROJECT"),
-  DeveloperMetadataLocationType: enumOf("SPREADSHEET", "SHEET", "ROW", "COLUMN"),
-  Dimension: enumOf("COLUMNS", "ROWS"),
-  WrapStrategy: enumOf("WRAP", "OVERFLOW", "CLIP"),
-};
 
 type SpreadsheetAppMethods =
   | "flush"
@@ -69,20 +17,22 @@ type SpreadsheetAppMethods =
   | "getActiveSpreadsheet"
   | "getUi"
   | "newConditionalFormatRule"
-  | "newDataValidation";
+  | "newDataValidation"
+  | "openById"
+  | "openByUrl";
 
 export class EmuSpreadsheetApp
   extends ServiceObject
   implements Pick<GoogleAppsScript.Spreadsheet.SpreadsheetApp, SpreadsheetAppMethods>
 {
   readonly [SERVICE_NAME] = "SpreadsheetApp";
-  readonly DataValidationCriteria = SPREADSHEET_ENUMS.DataValidationCriteria;
-  readonly BooleanCriteria = SPREADSHEET_ENUMS.BooleanCriteria;
-  readonly ProtectionType = SPREADSHEET_ENUMS.ProtectionType;
-  readonly DeveloperMetadataVisibility = SPREADSHEET_ENUMS.DeveloperMetadataVisibility;
-  readonly DeveloperMetadataLocationType = SPREADSHEET_ENUMS.DeveloperMetadataLocationType;
-  readonly Dimension = SPREADSHEET_ENUMS.Dimension;
-  readonly WrapStrategy = SPREADSHEET_ENUMS.WrapStrategy;
+  readonly DataValidationCriteria = ENUMS.DataValidationCriteria;
+  readonly BooleanCriteria = ENUMS.BooleanCriteria;
+  readonly ProtectionType = ENUMS.ProtectionType;
+  readonly DeveloperMetadataVisibility = ENUMS.DeveloperMetadataVisibility;
+  readonly DeveloperMetadataLocationType = ENUMS.DeveloperMetadataLocationType;
+  readonly Dimension = ENUMS.Dimension;
+  readonly WrapStrategy = ENUMS.WrapStrategy;
   readonly #ctx: SheetsContext;
 
   constructor(ctx: SheetsContext) {
@@ -90,22 +40,56 @@ export class EmuSpreadsheetApp
     this.#ctx = ctx;
   }
 
+  /**
+   * An add-on's time-driven trigger belongs to the script, not to a document (PLATFORM
+   * "Triggers"): there is nothing active, and the script must open its file by ID.
+   */
+  get #noDocument(): boolean {
+    return this.#ctx.exec.noDocument === true;
+  }
+
   getActive(): GoogleAppsScript.Spreadsheet.Spreadsheet {
+    if (this.#noDocument) return null as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
     return gas(new EmuSpreadsheet(this.#ctx));
   }
 
   getActiveSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
-    return gas(new EmuSpreadsheet(this.#ctx));
+    return this.getActive();
   }
 
   getActiveSheet(): GoogleAppsScript.Spreadsheet.Sheet {
+    if (this.#noDocument) return null as unknown as GoogleAppsScript.Spreadsheet.Sheet;
     return new EmuSpreadsheet(this.#ctx).getActiveSheet();
   }
 
   getActiveRange(): GoogleAppsScript.Spreadsheet.Range {
+    if (this.#noDocument) return null as unknown as GoogleAppsScript.Spreadsheet.Range;
     return new EmuSpreadsheet(this.#ctx)
       .getActiveSheet()
       .getActiveRange() as GoogleAppsScript.Spreadsheet.Range;
+  }
+
+  /**
+   * The emulator holds one document: its id opens it (as a time-driven trigger must, having no
+   * active spreadsheet); any other id fails as Apps Script fails for a file it cannot open.
+   */
+  openById(id: string): GoogleAppsScript.Spreadsheet.Spreadsheet {
+    if (String(id) !== this.#ctx.book.id) {
+      throw new AppsScriptError(
+        "Unexpected error while getting the method or property openById on object SpreadsheetApp.",
+      );
+    }
+    return gas(new EmuSpreadsheet(this.#ctx));
+  }
+
+  openByUrl(url: string): GoogleAppsScript.Spreadsheet.Spreadsheet {
+    const id = /\/d\/([^/?#]+)/.exec(String(url))?.[1];
+    if (id !== this.#ctx.book.id) {
+      throw new AppsScriptError(
+        "Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.",
+      );
+    }
+    return gas(new EmuSpreadsheet(this.#ctx));
   }
 
   getUi(): GoogleAppsScript.Base.Ui {

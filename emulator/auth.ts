@@ -1,10 +1,12 @@
 /**
- * Which calls each authorization mode allows, and the error Apps Script throws for the rest
- * (PLATFORM "Custom functions", "Triggers"; messages as Apps Script words them).
+ * Which calls each authorization mode and the manifest's OAuth scopes allow, and the error Apps
+ * Script throws for the rest (PLATFORM "Custom functions", "Triggers"; messages as Apps Script
+ * words them: "You do not have permission to call Session.getActiveUser. Required permissions:
+ * https://www.googleapis.com/auth/userinfo.email").
  */
 
 import type { AuthModeName } from "./context";
-import { AppsScriptError, permissionDenied } from "./errors";
+import { AppsScriptError, permissionDenied, SCOPE } from "./errors";
 
 /** Services whose objects belong to the spreadsheet; custom functions may only read them. */
 const SPREADSHEET_SERVICES = new Set([
@@ -45,8 +47,50 @@ const TRIGGER_MANAGEMENT = new Set([
 const READ_METHOD =
   /^(get|is|has|can|find|offset$|createDeveloperMetadataFinder$|createTextFinder$|toString$)/;
 
-/** The refusal for a call in an auth mode, or undefined when the call is allowed. */
+const SHEETS = [SCOPE.spreadsheetsCurrentOnly, SCOPE.spreadsheets];
+
+/** What needs no scope of its own: building menus works even in AuthMode.NONE, before any grant. */
+const UNSCOPED_UI = new Set(["createAddonMenu", "createMenu"]);
+
+/** The scopes of which a call needs one, or undefined when it needs none. */
+export function scopesFor(service: string, method: string): readonly string[] | undefined {
+  if (service === "SpreadsheetApp") {
+    if (method === "getUi") return undefined;
+    if (method === "openById" || method === "openByUrl" || method === "open" || method === "create")
+      return [SCOPE.spreadsheets];
+    return SHEETS;
+  }
+  if (SPREADSHEET_SERVICES.has(service)) return SHEETS;
+  if (service === "Ui") return UNSCOPED_UI.has(method) ? undefined : [SCOPE.containerUi];
+  if (service === "MailApp") return [SCOPE.sendMail];
+  if (service === "ScriptApp")
+    return TRIGGER_MANAGEMENT.has(method) ? [SCOPE.scriptApp] : undefined;
+  if (service === "Trigger" || service.endsWith("TriggerBuilder")) return [SCOPE.scriptApp];
+  if (service === "Session" && (method === "getActiveUser" || method === "getEffectiveUser"))
+    return [SCOPE.userinfoEmail];
+  return undefined;
+}
+
+/**
+ * The refusal for a call, or undefined when it is allowed: first the manifest's scopes (when it
+ * lists any; without `oauthScopes` Apps Script infers them from the code, so nothing is missing),
+ * then the auth mode.
+ */
 export function refusal(
+  mode: AuthModeName,
+  service: string,
+  method: string,
+  scopes?: ReadonlySet<string>,
+): AppsScriptError | undefined {
+  if (scopes !== undefined) {
+    const needed = scopesFor(service, method);
+    if (needed !== undefined && !needed.some((scope) => scopes.has(scope)))
+      return permissionDenied(service, method, needed);
+  }
+  return modeRefusal(mode, service, method);
+}
+
+function modeRefusal(
   mode: AuthModeName,
   service: string,
   method: string,
@@ -62,6 +106,9 @@ export function refusal(
     return permissionDenied(service, method);
   }
   if (mode === "LIMITED") {
+    // A simple trigger may not open a sidebar or dialog (PLATFORM "Triggers"; issue #8: the old
+    // emulator allowed it, Google refuses it with the container.ui permission error).
+    if (service === "Ui" && /^show/.test(method)) return permissionDenied(service, method);
     if (service === "MailApp") return permissionDenied(service, method);
     if (service === "ScriptApp" && TRIGGER_MANAGEMENT.has(method))
       return permissionDenied(service, method);
@@ -73,7 +120,7 @@ export function refusal(
     if (method === "getUi")
       return new AppsScriptError("Cannot call SpreadsheetApp.getUi() from this context.");
     if (method === "openById" || method === "openByUrl" || method === "create")
-      return permissionDenied(service, method);
+      return permissionDenied(service, method, scopesFor(service, method));
     return undefined;
   }
   if (service === "Ui" || service === "Menu") {
@@ -92,5 +139,19 @@ export function refusal(
   if (service === "MailApp") return permissionDenied(service, method);
   if (service === "ScriptApp" && TRIGGER_MANAGEMENT.has(method))
     return permissionDenied(service, method);
+  return undefined;
+}
+
+/**
+ * What a time-driven trigger of an add-on may not do, having no document: show UI. (Its
+ * `getActive()` is `null` and `getDocumentLock()` is `null`; those are answers, not refusals.)
+ */
+export function refusalWithoutDocument(
+  service: string,
+  method: string,
+): AppsScriptError | undefined {
+  if ((service === "SpreadsheetApp" && method === "getUi") || service === "Ui") {
+    return new AppsScriptError("Cannot call SpreadsheetApp.getUi() from this context.");
+  }
   return undefined;
 }

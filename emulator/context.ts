@@ -27,6 +27,16 @@ export interface Execution {
   readonly counter: CallCounter;
   /** The script's realm, in which bulk reads build their arrays and Dates directly. */
   readonly realm?: Realm;
+  /**
+   * The manifest's `oauthScopes`: a call needing a scope not here is refused. Undefined when the
+   * manifest lists none (Apps Script then infers them from the code) or no manifest was given.
+   */
+  readonly scopes?: ReadonlySet<string>;
+  /**
+   * A time-driven trigger of an add-on: it belongs to the script, not to a document, so there
+   * is no active spreadsheet, no UI and no document lock (PLATFORM "Triggers").
+   */
+  readonly noDocument?: boolean;
 }
 
 /** The parts of the emulator the services use; implemented by `Emulator`. */
@@ -38,7 +48,7 @@ export interface Host {
   /** Brings formula results up to date before a read that needs them. */
   recalculate(): void;
   /** Runs the interleaving hooks registered for a method ("Range.setValues"). */
-  runHooks(method: string): void;
+  runHooks(method: string, execution?: number): void;
 }
 
 /** Marks a class whose instances scripts may hold; the value is the Apps Script class name. */

@@ -9,6 +9,7 @@ import { EmuCharts } from "./Charts";
 import { CallCounter } from "./calls";
 import { EmuConsole } from "./console";
 import type { AuthModeName, Execution, Host } from "./context";
+import { AppsScriptError, EXECUTION_KILLED } from "./errors";
 import { FormulaBridge } from "./formulas";
 import { ColumnRuns, ValueColumns } from "./grid";
 import { EmuHtmlService } from "./html";
@@ -59,6 +60,8 @@ export interface EmulatorOptions {
   readonly now?: Date | string | number;
   /** Mail recipients per user per day. Default 100 (consumer accounts). */
   readonly mailQuota?: number;
+  /** Virtual milliseconds each `MailApp.sendEmail` takes. Default 0. */
+  readonly mailSendMs?: number;
   readonly spreadsheetName?: string;
   readonly spreadsheetId?: string;
   /** The caption of the add-on menu (`createAddonMenu`). Default "SMART KPI". */
@@ -96,6 +99,8 @@ export interface ServicesOptions {
   readonly execution?: Execution;
   /** The membrane of that execution, when the caller made one (the runner does). */
   readonly membrane?: Membrane;
+  /** The manifest's `oauthScopes` to check calls against; default: none checked. */
+  readonly scopes?: readonly string[];
 }
 
 interface Hook {
@@ -135,7 +140,6 @@ export class Emulator implements Host {
   private nextExecution = 1;
   private uuidCounter = 0;
   private readonly unauthorized: Set<string>;
-  private readonly recalcListeners: Array<{ begin(): void; end(): void }> = [];
 
   constructor(options: EmulatorOptions = {}) {
     const timeZone = options.timeZone ?? "Etc/UTC";
@@ -154,19 +158,17 @@ export class Emulator implements Host {
     this.book.addSheet("Sheet1");
     this.scriptId = "1EmuLatedScriptId00000000000000000000000000000";
     this.ui = new UiRecorder(options.addOnName ?? "SMART KPI");
-    this.mail = new MailState(options.mailQuota ?? 100, () => this.clock);
+    this.mail = new MailState(
+      options.mailQuota ?? 100,
+      () => this.clock,
+      (ms) => this.advance(ms),
+    );
+    this.mail.sendMs = options.mailSendMs ?? 0;
     this.properties = new PropertyStores();
     this.triggers = new TriggerStore();
     this.locks = new LockManager(this);
     this.unauthorized = new Set(options.unauthorizedUsers ?? []);
-    this.formulas = new FormulaBridge(this.book, {
-      begin: () => {
-        for (const l of this.recalcListeners) l.begin();
-      },
-      end: () => {
-        for (const l of this.recalcListeners) l.end();
-      },
-    });
+    this.formulas = new FormulaBridge(this.book);
   }
 
   // ---- the clock -------------------------------------------------------------------------
@@ -225,15 +227,24 @@ export class Emulator implements Host {
     user: string,
     counter: CallCounter = this.calls,
     realm?: Realm,
+    scopes?: readonly string[],
+    noDocument = false,
   ): Execution {
     const id = this.nextExecution++;
-    return realm === undefined
-      ? { id, authMode, user, counter }
-      : { id, authMode, user, counter, realm };
+    return {
+      id,
+      authMode,
+      user,
+      counter,
+      ...(realm === undefined ? {} : { realm }),
+      ...(scopes === undefined ? {} : { scopes: new Set(scopes) }),
+      ...(noDocument ? { noDocument } : {}),
+    };
   }
 
   /** What Apps Script does when an execution ends: its locks are released. */
   endExecution(execution: Execution): void {
+    if (this.killedExecution === execution.id) this.killedExecution = undefined;
     this.locks.releaseAll(execution.id);
   }
 
@@ -254,6 +265,7 @@ export class Emulator implements Host {
         options.user ?? this.user,
         options.counter ?? this.calls,
         options.realm,
+        options.scopes,
       );
     const membrane = options.membrane ?? new Membrane(exec, this, options.realm);
     const ctx = this.sheetsContext(exec);
@@ -295,7 +307,37 @@ export class Emulator implements Host {
     };
   }
 
-  runHooks(method: string): void {
+  /**
+   * Kills an execution at its `n`th service call from now (1 = the next call): that call and
+   * every later call of the same execution throw "Execution killed", as if Google had stopped
+   * it there — a script may catch the error, but nothing it does after it reaches a service.
+   * Returns a function that disarms it. `emu.killed` tells whether the kill happened.
+   */
+  killAt(n: number): () => void {
+    if (!Number.isInteger(n) || n < 1) throw new Error(`killAt: ${n} is not a call number`);
+    this.killCountdown = n;
+    this.killedExecution = undefined;
+    this.killed = false;
+    return () => {
+      this.killCountdown = undefined;
+    };
+  }
+
+  /** Whether the kill armed by `killAt` has happened. */
+  killed = false;
+  private killCountdown: number | undefined;
+  private killedExecution: number | undefined;
+
+  runHooks(method: string, execution?: number): void {
+    if (execution !== undefined && execution === this.killedExecution) {
+      throw new AppsScriptError(EXECUTION_KILLED);
+    }
+    if (this.killCountdown !== undefined && --this.killCountdown === 0) {
+      this.killCountdown = undefined;
+      this.killed = true;
+      this.killedExecution = execution;
+      throw new AppsScriptError(EXECUTION_KILLED);
+    }
     if (this.hooks.length === 0) return;
     const due = this.hooks.filter((h) => h.method === method);
     if (due.length === 0) return;
@@ -317,11 +359,6 @@ export class Emulator implements Host {
   /** Registers the custom functions formulas may call (done by `loadAddOn`). */
   setCustomFunctions(functions: Readonly<Record<string, CustomFunction>>): void {
     this.formulas.setFunctions(functions);
-  }
-
-  /** Listens to recalculation passes (the runner shares one context across a pass). */
-  onRecalculation(listener: { begin(): void; end(): void }): void {
-    this.recalcListeners.push(listener);
   }
 
   // ---- persistence -----------------------------------------------------------------------
@@ -427,7 +464,11 @@ export class Emulator implements Host {
     book.touch();
     emu.properties = PropertyStores.fromJSON(state.properties);
     emu.triggers = TriggerStore.fromJSON(state.triggers);
-    emu.mail = MailState.fromJSON(state.mail, () => emu.clock);
+    emu.mail = MailState.fromJSON(
+      state.mail,
+      () => emu.clock,
+      (ms) => emu.advance(ms),
+    );
     emu.ui.menus.push(...state.ui.menus);
     emu.ui.sidebars.push(...state.ui.sidebars);
     emu.ui.dialogs.push(...state.ui.dialogs);

@@ -46,12 +46,6 @@ function cellErrorOf(error: DetailedCellError): CellValue {
   return { error: error.value, message: error.message };
 }
 
-export interface RecalculationHooks {
-  /** Called before HyperFormula may call custom functions, and after. */
-  begin(): void;
-  end(): void;
-}
-
 export class FormulaBridge {
   private engine: FormulaEngine | undefined;
   private syncedRevision = -1;
@@ -72,10 +66,7 @@ export class FormulaBridge {
   /** How many times the engine was brought up to date. */
   syncs = 0;
 
-  constructor(
-    private readonly book: Workbook,
-    private readonly hooks: RecalculationHooks,
-  ) {}
+  constructor(private readonly book: Workbook) {}
 
   setFunctions(functions: Readonly<Record<string, CustomFunction>>): void {
     this.functions = functions;
@@ -102,7 +93,6 @@ export class FormulaBridge {
     }
     if (this.engine !== undefined && book.revision === this.syncedRevision) return;
     this.running = true;
-    this.hooks.begin();
     try {
       const needed = this.neededSheets();
       const stale =
@@ -112,6 +102,13 @@ export class FormulaBridge {
         this.functionsVersion !== this.builtFunctionsVersion ||
         book.pendingChanges === undefined ||
         [...needed].some((id) => !this.loaded.has(id));
+      const pending = book.pendingChanges;
+      if (!stale && pending !== undefined && pending.every((ref) => !needed.has(ref.sheetId))) {
+        // Only sheets no formula can see changed (an append to Alerts): no result can move.
+        book.pendingChanges = [];
+        this.syncedRevision = book.revision;
+        return;
+      }
       if (stale) this.rebuild(needed);
       else this.applyChanges();
       book.pendingChanges = [];
@@ -120,7 +117,6 @@ export class FormulaBridge {
       this.syncedRevision = book.revision;
     } finally {
       this.running = false;
-      this.hooks.end();
     }
   }
 

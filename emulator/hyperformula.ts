@@ -34,13 +34,18 @@
  * `null`/`undefined` become `""`; NaN and infinities `#NUM!`; a thrown error becomes `#ERROR!`
  * whose message is the error's message. A function not in `functions` gives `#NAME?`.
  *
- * Spills: HyperFormula reserves a formula's spill area when it parses the formula, so the size is
- * predicted from the formula's text — KPI_ROLLUP: rows of `kpis` × the number of names in a
- * literal `fields` string (8, the default field list, otherwise); KPI_SMART: rows of `kpis` × 2;
- * KPI_SPLIT: the shape of `weights`, or N×1 for a literal whole number N; the element-wise three:
- * the common shape of their range arguments. A smaller result is padded with `""`; a larger one
- * (e.g. `fields` in a cell naming more than 8 fields) is an `#ERROR!` saying so, where Sheets
- * would have spilled it. Cells in the way give HyperFormula's `#SPILL!`.
+ * Spills: HyperFormula reserves a formula's spill area when it parses the formula, while Sheets
+ * spills only what a call returns. So the area is first predicted from the formula's text
+ * (KPI_ROLLUP: rows of `kpis` × the names in a literal `fields` string, or 8; KPI_SMART: rows of
+ * `kpis` × 2; KPI_SUMMARY: rows of `kpis` + 1 × 11; KPI_TREND: weeks × 1 + the IDs named;
+ * KPI_SPLIT: the shape of `weights`, or N×1 for a literal N; the element-wise three:
+ * the common shape of their range arguments), then corrected: each call records the size it
+ * returned, and the bridge (./formulas.ts) enters again every formula whose reserved area differs
+ * from it, which HyperFormula then sizes from `spillSizes` — the call's result is reused when its
+ * arguments are unchanged, so no call is repeated. Only the returned area is occupied: a cell
+ * under a short result blocks nothing. A spill blocked by a cell in the way is `#SPILL!` (#REF! in
+ * Sheets); a blocked formula is not evaluated by HyperFormula, so it is probed once (sized 1×1)
+ * to learn what it returns now.
  *
  * Several engines with different functions and time zones can coexist: HyperFormula registers
  * function plugins globally, so the one plugin below finds its engine's functions and zone in the
@@ -72,6 +77,8 @@ export const CUSTOM_FUNCTION_NAMES = [
   "KPI_SPLIT",
   "KPI_SMART",
   "KPI_ROLLUP",
+  "KPI_TREND",
+  "KPI_SUMMARY",
 ] as const;
 export type CustomFunctionName = (typeof CUSTOM_FUNCTION_NAMES)[number];
 export type CustomFunction = (...args: unknown[]) => unknown;
@@ -108,9 +115,37 @@ const DEFAULT_ROLLUP_WIDTH = 8;
 const MINUTE_MS = 60_000;
 const DATE_TYPES: ReadonlySet<string> = new Set(["NUMBER_DATE", "NUMBER_DATETIME", "NUMBER_TIME"]);
 
+interface Size {
+  readonly width: number;
+  readonly height: number;
+}
+
+/** One evaluated call in the current pass: what it reserved, returned, and was called with. */
+interface CallRecord {
+  readonly address: SimpleCellAddress;
+  readonly reserved: Size;
+  readonly returned: Size;
+  readonly args: readonly unknown[];
+  readonly result: unknown;
+  /** The error the call threw, shown in its cell. */
+  readonly error?: CellError;
+}
+
+function addressKey(address: SimpleCellAddress): string {
+  return `${address.sheet}!${address.row}!${address.col}`;
+}
+
 /** What one engine's plugin calls need; stored in HyperFormula's `context` option. */
 class EngineContext {
   zone: DayConverter;
+  /** Spill sizes learned from what calls returned, by formula address. */
+  readonly spillSizes = new Map<string, Size>();
+  /** Calls evaluated since the spills were last settled. */
+  calls = new Map<string, CallRecord>();
+  /** Every address whose formula calls a custom function, as HyperFormula sized it. */
+  readonly callSites = new Map<string, SimpleCellAddress>();
+  /** Results to hand back, uncalled, when a formula re-entered for its size gets the same arguments. */
+  readonly reuse = new Map<string, CallRecord>();
 
   constructor(
     public timeZone: string,
@@ -226,16 +261,58 @@ function literalFieldCount(ast: Ast | undefined): number | undefined {
   return names.length === 0 ? undefined : names.length;
 }
 
-const ONE_CELL = { width: 1, height: 1 };
+const ONE_CELL: Size = { width: 1, height: 1 };
+
+/** The area a result occupies when Sheets spills it (an empty array still takes its own cell). */
+function returnedSize(result: unknown): Size {
+  if (!Array.isArray(result)) return ONE_CELL;
+  const height = result.length;
+  let width = 0;
+  for (const row of result) width = Math.max(width, Array.isArray(row) ? row.length : 1);
+  return { width: Math.max(1, width), height: Math.max(1, height) };
+}
+
+/** Whether two argument lists hold the same values (numbers, strings, Dates, nested arrays). */
+function sameValues(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (isDate(a) && isDate(b)) return a.getTime() === b.getTime();
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!sameValues(a[i], b[i])) return false;
+  return true;
+}
+
+/** Rows reserved for a KPI_TREND: its header and ten years of weekly steps. */
+const TREND_ROWS = 1 + 530;
+
+/**
+ * How many goals a KPI_TREND's `ids` names: the items of a literal list, the cells of a range, or
+ * (for a computed list) at most {@link TREND_COMPUTED_IDS}.
+ */
+function idCount(
+  ast: Ast | undefined,
+  shapeOf: (ast: Ast | undefined) => { width: number; height: number },
+): number {
+  const node = ast as unknown as { type: string; value?: unknown } | undefined;
+  if (node?.type === "STRING" && typeof node.value === "string") {
+    return Math.max(1, node.value.split(",").filter((id) => id.trim() !== "").length);
+  }
+  // A range's cells, blank ones included; a computed list (FILTER of a registry column) would
+  // reserve a column per registry row, so it gets room for ten goals.
+  const node2 = ast as unknown as { type: string } | undefined;
+  const { width, height } = shapeOf(ast);
+  return node2?.type === "CELL_RANGE"
+    ? width * height
+    : Math.min(width * height, TREND_COMPUTED_IDS);
+}
+
+/** Goals a KPI_TREND reserves room for when its IDs are computed by a formula. */
+const TREND_COMPUTED_IDS = 10;
 
 /**
  * Sheets shows a failed custom function's error in its own cell only; HyperFormula would fill the
  * whole reserved area with it, so the rest of the area is padded with `""` instead.
  */
-function errorResult(
-  error: CellError,
-  reserved: { width: number; height: number },
-): CellError | SimpleRangeValue {
+function errorResult(error: CellError, reserved: Size): CellError | SimpleRangeValue {
   if (reserved.width === 1 && reserved.height === 1) return error;
   const data: ScalarValue[][] = [];
   for (let r = 0; r < reserved.height; r++) {
@@ -267,19 +344,52 @@ class SheetsCustomFunctionsPlugin extends FunctionPlugin {
       return new CellError(ErrorType.NAME, `Unknown function: ${name}`);
     }
     const reserved = this.resultSize(ast, state);
+    const address = state.formulaAddress;
+    const key = addressKey(address);
+    const record = (
+      returned: Size,
+      args: readonly unknown[],
+      result: unknown,
+      error?: CellError,
+    ) => {
+      context.calls.set(key, {
+        address,
+        reserved,
+        returned,
+        args,
+        result,
+        ...(error && { error }),
+      });
+    };
     const args: unknown[] = [];
     for (const arg of ast.args) {
       const value = this.scriptArgument(arg, state, context.zone);
-      if (value instanceof CellError) return errorResult(value, reserved);
+      if (value instanceof CellError) {
+        record(ONE_CELL, args, undefined);
+        return errorResult(value, reserved);
+      }
       args.push(value);
     }
+    const reused = context.reuse.get(key);
+    context.reuse.delete(key);
     let result: unknown;
-    try {
-      result = implementation(...args);
-    } catch (thrown) {
-      return errorResult(new CellError(ErrorType.ERROR, messageOf(thrown)), reserved);
+    if (reused !== undefined && sameValues(reused.args, args)) {
+      if (reused.error !== undefined) {
+        record(ONE_CELL, args, undefined, reused.error);
+        return errorResult(reused.error, reserved);
+      }
+      result = reused.result;
+    } else {
+      try {
+        result = implementation(...args);
+      } catch (thrown) {
+        const error = new CellError(ErrorType.ERROR, messageOf(thrown));
+        record(ONE_CELL, args, undefined, error);
+        return errorResult(error, reserved);
+      }
     }
-    return this.formulaResult(result, reserved, name, context.zone);
+    record(returnedSize(result), args, result);
+    return this.formulaResult(result, reserved, context.zone);
   }
 
   customFunctionResultSize(ast: CallAst, state: State): ArraySize {
@@ -287,7 +397,18 @@ class SheetsCustomFunctionsPlugin extends FunctionPlugin {
     return width === 1 && height === 1 ? ArraySize.scalar() : new ArraySize(width, height);
   }
 
-  private resultSize(ast: CallAst, state: State): { width: number; height: number } {
+  private resultSize(ast: CallAst, state: State): Size {
+    const context = this.config.context;
+    if (context instanceof EngineContext)
+      context.callSites.set(addressKey(state.formulaAddress), state.formulaAddress);
+    const learned =
+      context instanceof EngineContext
+        ? context.spillSizes.get(addressKey(state.formulaAddress))
+        : undefined;
+    return learned ?? this.predictedSize(ast, state);
+  }
+
+  private predictedSize(ast: CallAst, state: State): Size {
     const [first, second, , fourth] = ast.args;
     switch (ast.procedureName) {
       case "KPI_ROLLUP":
@@ -297,6 +418,15 @@ class SheetsCustomFunctionsPlugin extends FunctionPlugin {
         };
       case "KPI_SMART":
         return { height: this.shapeOf(first, state).height, width: 2 };
+      // A summary has at most one group per registry row, plus its header and Total rows.
+      case "KPI_SUMMARY":
+        return { height: this.shapeOf(first, state).height + 1, width: 11 };
+      // A trend's rows depend on dates only known once computed: room for ten years of weeks.
+      case "KPI_TREND":
+        return {
+          height: TREND_ROWS,
+          width: 1 + idCount(ast.args[2], (a) => this.shapeOf(a, state)),
+        };
       case "KPI_SPLIT": {
         const count = second === undefined ? undefined : literalCount(second);
         return count === undefined ? this.shapeOf(second, state) : { height: count, width: 1 };
@@ -335,24 +465,13 @@ class SheetsCustomFunctionsPlugin extends FunctionPlugin {
     return data.map((row) => row.map((cell) => scriptValueOfScalar(cell, zone)));
   }
 
-  private formulaResult(
-    result: unknown,
-    reserved: { width: number; height: number },
-    name: string,
-    zone: DayConverter,
-  ): InterpreterValue {
+  /** The result laid out in the reserved area: padded with "" or cut to fit until resized. */
+  private formulaResult(result: unknown, reserved: Size, zone: DayConverter): InterpreterValue {
     if (!Array.isArray(result)) return this.formulaCell(result, zone);
     const rows: unknown[][] = result.map((row: unknown) => (Array.isArray(row) ? row : [row]));
-    const height = rows.length;
-    const width = rows.reduce((max, row) => Math.max(max, row.length), 0);
-    if (height > reserved.height || width > reserved.width) {
-      const message =
-        `${name} returned ${height}×${width} cells but its formula reserves ${reserved.height}×${reserved.width}: ` +
-        "the emulator sizes a spill from the formula's text (see emulator/hyperformula.ts)";
-      return errorResult(new CellError(ErrorType.ERROR, message), reserved);
-    }
     if (reserved.width === 1 && reserved.height === 1) {
-      return height === 0 || width === 0 ? "" : this.formulaCell(rows[0]?.[0], zone);
+      const first = rows[0];
+      return first === undefined || first.length === 0 ? "" : this.formulaCell(first[0], zone);
     }
     const data: ScalarValue[][] = [];
     for (let r = 0; r < reserved.height; r++) {
@@ -415,6 +534,45 @@ function wallClockText(date: Date, zone: DayConverter): string {
     : `${iso.slice(0, 10)} ${iso.slice(11, 23)}`;
 }
 
+const MAX_SETTLE_PASSES = 4;
+
+/**
+ * Resizes spills to what the calls returned (see "Spills" in the header): formulas whose reserved
+ * area differs are entered again at the returned size (their result reused), and custom-function
+ * formulas whose spill is blocked but were not evaluated are probed once at 1×1. A few passes
+ * settle it: a resize can change what formulas reading the spill return.
+ */
+function settleSpills(hf: HyperFormula, context: EngineContext): void {
+  const probed = new Set<string>();
+  for (let pass = 0; pass < MAX_SETTLE_PASSES; pass++) {
+    const redo: SimpleCellAddress[] = [];
+    for (const [key, call] of context.calls) {
+      const { reserved, returned } = call;
+      if (reserved.width === returned.width && reserved.height === returned.height) continue;
+      context.spillSizes.set(key, returned);
+      context.reuse.set(key, call);
+      redo.push(call.address);
+    }
+    for (const [key, address] of context.callSites) {
+      if (context.calls.has(key) || probed.has(key)) continue;
+      const value = hf.getCellValue(address);
+      if (!(value instanceof DetailedCellError) || value.value !== "#SPILL!") continue;
+      probed.add(key);
+      context.spillSizes.set(key, ONE_CELL);
+      redo.push(address);
+    }
+    context.calls = new Map();
+    if (redo.length === 0) return;
+    hf.batch(() => {
+      for (const address of redo) {
+        const formula = hf.getCellFormula(address);
+        if (formula !== undefined) hf.setCellContents(address, [[formula]]);
+      }
+    });
+  }
+  context.calls = new Map();
+}
+
 export function createFormulaEngine(options: FormulaEngineOptions): FormulaEngine {
   registerPlugin();
   const context = new EngineContext(options.timeZone, options.functions);
@@ -437,6 +595,18 @@ export function createFormulaEngine(options: FormulaEngineOptions): FormulaEngin
     ...SHEETS_LIKE_CONFIG,
     context,
   });
+  let settling = false;
+  const settle = () => {
+    if (settling) return;
+    settling = true;
+    try {
+      settleSpills(hf, context);
+    } finally {
+      settling = false;
+    }
+  };
+  settle();
+  hf.on("valuesUpdated", settle);
 
   const sheetValue = (value: unknown, detailedType: string): SheetValue => {
     if (value instanceof DetailedCellError) return value;

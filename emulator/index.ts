@@ -60,8 +60,8 @@
  *   Script globals; its `Date` reads the virtual clock. Dates, arrays and errors crossing into the
  *   context are the context's own, so `value instanceof Date` holds in the script as in Google.
  *   The context's local time zone is the machine's (Apps Script's is the manifest's): the add-on
- *   must not read local time, and the suite's two TZ runs catch it when it does. Custom functions
- *   called by recalculation share one context per recalculation pass.
+ *   must not read local time, and the suite's two TZ runs catch it when it does. Each cell's
+ *   custom-function call is its own execution too: no global survives from one cell to the next.
  * - **Auth modes.** `NONE` allows only `Logger`, `Utilities`, `console` and building the add-on
  *   menu (`SpreadsheetApp.getUi()`, `Ui.createAddonMenu`, `Menu.*`); everything else throws
  *   "You do not have permission to call SpreadsheetApp.getActive. Required permissions: …".
@@ -87,7 +87,9 @@
  *   functions, lazily: writes only note the rectangles they changed, and the first read needing
  *   a result brings the engine up to date in one batch. Open ranges (`A1:E`, `A:A`) are bounded to
  *   the grid of their sheet, so a custom function receives every grid row, blank ones included,
- *   as in Sheets. A blocked spill is `#REF!`; a thrown error `#ERROR!`. References move with
+ *   as in Sheets. A single cell reaches a custom function as its value, a range or an array
+ *   literal as a 2-D array. A result spills over exactly the cells it returns (a short one blocks
+ *   nothing below it); a blocked spill is `#REF!`; a thrown error `#ERROR!`. References move with
  *   inserted/deleted rows and columns and renamed sheets.
  * - **Locks.** JavaScript here is single-threaded, so concurrency is modelled by interleaving:
  *   `emu.beforeCall(method, fn)` runs `fn` — typically another `addOn.run(...)` — just before an
@@ -131,6 +133,7 @@ export {
   AddOn,
   type AddOnOptions,
   loadAddOn,
+  type Manifest,
   type RunOptions,
   ScriptError,
   type TriggerRun,

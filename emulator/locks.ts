@@ -135,6 +135,8 @@ export class EmuLockService
   }
 
   getDocumentLock(): GoogleAppsScript.Lock.Lock {
+    // Outside a document (an add-on's time trigger) there is no document lock: null.
+    if (this.#exec.noDocument === true) return null as unknown as GoogleAppsScript.Lock.Lock;
     return gas(new EmuLock(this.#locks, LockManager.key("document", this.#exec.user), this.#exec));
   }
 

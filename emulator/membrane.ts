@@ -7,7 +7,7 @@
  * names such as `AuthMode`) are visible, so a script cannot reach the emulator's internals.
  */
 
-import { refusal } from "./auth";
+import { refusal, refusalWithoutDocument } from "./auth";
 import {
   type Execution,
   type Host,
@@ -21,7 +21,8 @@ import { isDate } from "./values";
 
 export type { Realm } from "./context";
 
-const UNCOUNTED = new Set(["toString", "valueOf", "toJSON"]);
+// An enum value's name()/ordinal() are plain JavaScript in Google, not service calls.
+const UNCOUNTED = new Set(["toString", "valueOf", "toJSON", "name", "ordinal"]);
 
 /**
  * Arrays a service built for the script in the script's realm, holding only values safe to hand
@@ -159,9 +160,11 @@ export class Membrane {
           method = (...args: unknown[]) => {
             if (counted) {
               this.exec.counter.record(name);
-              const refused = refusal(this.exec.authMode, service, prop);
+              const refused =
+                refusal(this.exec.authMode, service, prop, this.exec.scopes) ??
+                (this.exec.noDocument === true ? refusalWithoutDocument(service, prop) : undefined);
               if (refused !== undefined) throw this.error(refused);
-              this.host.runHooks(name);
+              this.host.runHooks(name, this.exec.id);
             }
             return this.guard(() =>
               (member as (...a: unknown[]) => unknown).apply(

@@ -4,10 +4,13 @@
  * Apps Script globals for its auth mode and user, then calls one top-level function.
  */
 
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
 import vm from "node:vm";
 import { CallCounter } from "./calls";
 import type { AuthModeName, Execution } from "./context";
 import type { Emulator } from "./emulator";
+import { ENUMS } from "./enums";
 import { CUSTOM_FUNCTION_NAMES, type CustomFunction } from "./hyperformula";
 import { Membrane, type Realm } from "./membrane";
 import { EmuSpreadsheet } from "./Spreadsheet";
@@ -20,6 +23,29 @@ export interface AddOnOptions {
   readonly files?: Readonly<Record<string, string>>;
   /** File name shown in stack traces. Default "Code.js". */
   readonly fileName?: string;
+  /**
+   * The manifest the add-on is pushed with (its parsed `appsscript.json`, or a path to one):
+   * calls needing an OAuth scope its `oauthScopes` lacks throw Apps Script's permission error.
+   * Default: dist/appsscript.json, else the repository's appsscript.json.
+   */
+  readonly manifest?: Manifest | string;
+}
+
+/** The part of `appsscript.json` the emulator reads. */
+export interface Manifest {
+  readonly oauthScopes?: readonly string[];
+}
+
+const DEFAULT_MANIFESTS = [
+  path.resolve(__dirname, "../dist/appsscript.json"),
+  path.resolve(__dirname, "../appsscript.json"),
+];
+
+function readManifest(manifest: Manifest | string | undefined): Manifest {
+  if (typeof manifest === "object") return manifest;
+  const file = manifest ?? DEFAULT_MANIFESTS.find((candidate) => existsSync(candidate));
+  if (file === undefined) return {};
+  return JSON.parse(readFileSync(file, "utf8")) as Manifest;
 }
 
 export interface RunOptions {
@@ -104,29 +130,17 @@ export class AddOn {
   readonly #script: vm.Script;
   readonly #files: Readonly<Record<string, string>>;
   readonly #names: readonly string[];
-  #recalcContext: Loaded | undefined;
-  #recalcDepth = 0;
+  readonly #scopes: readonly string[] | undefined;
 
   constructor(code: string, emu: Emulator, options: AddOnOptions = {}) {
     this.#emu = emu;
     this.#files = options.files ?? {};
+    this.#scopes = readManifest(options.manifest).oauthScopes;
     this.#script = new vm.Script(code, { filename: options.fileName ?? "Code.js" });
     const probe = this.#load("NONE", emu.user, new CallCounter());
     emu.endExecution(probe.execution);
     const globals = probe.context as Record<string, unknown>;
     this.#names = Object.keys(globals).filter((name) => typeof globals[name] === "function");
-    emu.onRecalculation({
-      begin: () => {
-        this.#recalcDepth++;
-      },
-      end: () => {
-        this.#recalcDepth--;
-        if (this.#recalcDepth === 0 && this.#recalcContext !== undefined) {
-          emu.endExecution(this.#recalcContext.execution);
-          this.#recalcContext = undefined;
-        }
-      },
-    });
     const functions: Record<string, CustomFunction> = {};
     for (const name of CUSTOM_FUNCTION_NAMES) {
       if (this.#names.includes(name))
@@ -140,11 +154,18 @@ export class AddOn {
     return this.#names;
   }
 
-  #load(authMode: AuthModeName, user: string, counter: CallCounter): Loaded {
+  #load(authMode: AuthModeName, user: string, counter: CallCounter, noDocument = false): Loaded {
     const context = vm.createContext({});
     const install = vm.runInContext(INSTALL_CLOCK, context) as (now: () => number) => Realm;
     const realm = install(() => this.#emu.nowMs());
-    const execution = this.#emu.startExecution(authMode, user, counter, realm);
+    const execution = this.#emu.startExecution(
+      authMode,
+      user,
+      counter,
+      realm,
+      this.#scopes,
+      noDocument,
+    );
     const membrane = new Membrane(execution, this.#emu, realm);
     const globals = this.#emu.services(authMode, {
       execution,
@@ -194,11 +215,17 @@ export class AddOn {
     return this.#run(name, () => args, options);
   }
 
-  #run(name: string, args: (loaded: Loaded) => readonly unknown[], options: RunOptions): unknown {
+  #run(
+    name: string,
+    args: (loaded: Loaded) => readonly unknown[],
+    options: RunOptions,
+    noDocument = false,
+  ): unknown {
     const loaded = this.#load(
       options.authMode ?? "FULL",
       options.user ?? this.#emu.user,
       this.#emu.calls,
+      noDocument,
     );
     try {
       return this.#call(loaded, name, args(loaded));
@@ -213,19 +240,17 @@ export class AddOn {
   }
 
   /**
-   * Custom functions called by the formula engine share one context per recalculation pass
-   * (evaluating the bundle per cell would make a sheet of formulas take minutes); their calls are
-   * counted in `emu.recalculationCalls`.
+   * A custom function called by the formula engine: each cell's call is its own execution in a
+   * fresh context, as in Google (PLATFORM "Custom functions": globals do not survive from one
+   * cell's call to the next); its calls are counted in `emu.recalculationCalls`.
    */
   #recalculationCall(name: string, args: readonly unknown[]): unknown {
-    if (this.#recalcContext === undefined) {
-      this.#recalcContext = this.#load(
-        "CUSTOM_FUNCTION",
-        this.#emu.user,
-        this.#emu.recalculationCalls,
-      );
+    const loaded = this.#load("CUSTOM_FUNCTION", this.#emu.user, this.#emu.recalculationCalls);
+    try {
+      return this.#call(loaded, name, args);
+    } finally {
+      this.#emu.endExecution(loaded.execution);
     }
-    return this.#call(this.#recalcContext, name, args);
   }
 
   /**
@@ -261,7 +286,7 @@ export class AddOn {
       "onOpen",
       (loaded) => {
         const event: Record<string, unknown> = {
-          authMode,
+          authMode: ENUMS.AuthMode[authMode],
           user: { email: who, nickname: who.split("@")[0] },
         };
         if (authMode !== "NONE") {
@@ -280,7 +305,7 @@ export class AddOn {
       "onInstall",
       (loaded) => [
         {
-          authMode: "FULL",
+          authMode: ENUMS.AuthMode.FULL,
           source: new EmuSpreadsheet(this.#emu.sheetsContext(loaded.execution)),
           user: { email: who, nickname: who.split("@")[0] },
         },
@@ -289,14 +314,20 @@ export class AddOn {
     );
   }
 
-  /** Fires one installed trigger now, as its creator, with Apps Script's time-driven event object. */
+  /**
+   * Fires one installed trigger now, as its creator, with Apps Script's time-driven event object.
+   * A time-driven trigger of an add-on runs outside any document: no active spreadsheet, no UI,
+   * no document lock.
+   */
   runTrigger(uid: string): unknown {
     const record = this.#emu.triggers.get(uid);
     if (record === undefined) throw new Error(`no trigger ${uid}`);
-    return this.run(record.handler, [this.#triggerEvent(record)], {
-      authMode: "FULL",
-      user: record.user,
-    });
+    return this.#run(
+      record.handler,
+      () => [this.#triggerEvent(record)],
+      { authMode: "FULL", user: record.user },
+      record.eventType === "CLOCK",
+    );
   }
 
   #triggerEvent(record: TriggerRecord): Record<string, unknown> {
@@ -304,7 +335,7 @@ export class AddOn {
     const w = wallClock("UTC", now);
     const days = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
     return {
-      authMode: "FULL",
+      authMode: ENUMS.AuthMode.FULL,
       triggerUid: record.uid,
       year: w.year,
       month: w.month,

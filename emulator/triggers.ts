@@ -5,6 +5,7 @@
  */
 
 import { type Execution, gas, SERVICE_NAME, ServiceObject } from "./context";
+import { ENUMS, enumValue } from "./enums";
 import { AppsScriptError } from "./errors";
 import { assertTimeZone } from "./timezone";
 
@@ -111,12 +112,15 @@ export class EmuTrigger
   }
 
   getEventType(): GoogleAppsScript.Script.EventType {
-    return this.#record.eventType as unknown as GoogleAppsScript.Script.EventType;
+    return enumValue(
+      ENUMS.EventType,
+      this.#record.eventType,
+    ) as unknown as GoogleAppsScript.Script.EventType;
   }
 
   getTriggerSource(): GoogleAppsScript.Script.TriggerSource {
     const source = this.#record.eventType === "CLOCK" ? "CLOCK" : "SPREADSHEETS";
-    return source as unknown as GoogleAppsScript.Script.TriggerSource;
+    return ENUMS.TriggerSource[source] as unknown as GoogleAppsScript.Script.TriggerSource;
   }
 
   getTriggerSourceId(): string {

@@ -31,15 +31,32 @@ export interface CellStyleView {
   readonly align?: "left" | "center" | "right";
 }
 
+/** One series of a chart: a column of its ranges after the categories. */
+export interface ChartSeriesView {
+  readonly name: string;
+  /** One value per category; `null` where the cell is not a number. */
+  readonly values: readonly (number | null)[];
+  readonly color: string | undefined;
+  readonly dashed: boolean;
+}
+
 export interface ChartView {
+  readonly kind: "column" | "line";
   readonly title: string;
   /** Anchor cell (1-based) and offset in pixels, as `EmbeddedChart.getContainerInfo()` gives it. */
   readonly row: number;
   readonly column: number;
   readonly offsetX: number;
   readonly offsetY: number;
-  /** Category labels and their values, from the chart's first range; blank rows left out. */
-  readonly points: readonly { readonly label: string; readonly value: number }[];
+  /** Size in pixels, from the chart's `width` and `height` options (Sheets' defaults otherwise). */
+  readonly width: number;
+  readonly height: number;
+  /** Columns stacked on each other rather than side by side. */
+  readonly stacked: boolean;
+  /** Category labels as displayed, from the first column of the first range; blank rows left out. */
+  readonly categories: readonly string[];
+  /** The other columns of the ranges that hold a number; blank columns left out. */
+  readonly series: readonly ChartSeriesView[];
   /** "percent" when the value axis is formatted as a percentage. */
   readonly valueFormat: "percent" | "number";
 }
@@ -106,6 +123,8 @@ export interface ActionResult {
   /** An edit Sheets refused ("There was a problem"), or one to confirm first ("Heads up!"). */
   readonly refused?: NoticeView;
   readonly confirm?: NoticeView;
+  /** The add-on showed a sidebar (its page is served at /sidebar); `opened` counts them. */
+  readonly sidebar?: { readonly title: string; readonly opened: number };
 }
 
 export interface NoticeView {

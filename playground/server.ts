@@ -21,6 +21,7 @@ import { join, resolve } from "node:path";
 import { build } from "esbuild";
 import { z } from "zod";
 import { PlaygroundSession } from "./session";
+import { bundleShim, sidebarRoutes } from "./sidebarRoutes";
 
 export const ROOT = resolve(__dirname, "..");
 const CLIENT_DIR = join(__dirname, "client");
@@ -92,7 +93,7 @@ const cellRequest = z.strictObject(position);
 
 const SECURITY_HEADERS = {
   "Content-Security-Policy":
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
   "X-Content-Type-Options": "nosniff",
   "Referrer-Policy": "no-referrer",
   "Cache-Control": "no-store",
@@ -123,9 +124,16 @@ export async function bundleClient(): Promise<string> {
   return output.text;
 }
 
-function send(response: ServerResponse, status: number, type: string, body: string): void {
+function send(
+  response: ServerResponse,
+  status: number,
+  type: string,
+  body: string,
+  headers: Record<string, string> = {},
+): void {
   response.writeHead(status, {
     ...SECURITY_HEADERS,
+    ...headers,
     "Content-Type": type,
     "Content-Length": Buffer.byteLength(body),
   });
@@ -162,6 +170,7 @@ function parse<T>(schema: z.ZodType<T>, value: unknown): T {
 
 export async function startPlayground(options: PlaygroundOptions): Promise<RunningPlayground> {
   const script = await bundleClient();
+  const shim = await bundleShim();
   const page = readFileSync(join(CLIENT_DIR, "index.html"), "utf8");
   const styles = readFileSync(join(CLIENT_DIR, "styles.css"), "utf8");
   const session = new PlaygroundSession({
@@ -205,6 +214,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
       parse(resetRequest, await readJson(request));
       sendJson(response, 200, session.redo());
     },
+    ...sidebarRoutes(() => session, shim, { send, sendJson, readJson, parse }),
   };
 
   const server = createServer((request, response) => {

@@ -5,7 +5,7 @@
  */
 
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { dirname, join } from "node:path";
 import {
   type AddOn,
   createEmulator,
@@ -13,6 +13,7 @@ import {
   Emulator,
   loadAddOn,
   type MenuRecord,
+  ScriptError,
   UserInput,
 } from "../emulator";
 import { wallClock } from "../emulator/timezone";
@@ -87,6 +88,8 @@ function loadWorkbook(path: string): Emulator {
 export class PlaygroundSession {
   readonly #options: SessionOptions;
   readonly #code: string;
+  /** The project's HTML files as clasp pushes them: dist/Sidebar.html beside dist/Code.js. */
+  readonly #files: Record<string, string> = {};
   #emu: Emulator;
   #addOn: AddOn;
   /** The document (cells, formats, rules…) before each change, newest last, as JSON. */
@@ -99,6 +102,8 @@ export class PlaygroundSession {
       throw new Error(`${options.codePath} is missing: run \`npm run build\` first`);
     }
     this.#code = readFileSync(options.codePath, "utf8");
+    const sidebarPath = join(dirname(options.codePath), "Sidebar.html");
+    if (existsSync(sidebarPath)) this.#files["Sidebar"] = readFileSync(sidebarPath, "utf8");
     if (options.reset !== true && existsSync(options.workbookPath)) {
       this.#emu = loadWorkbook(options.workbookPath);
       // A spreadsheet opened again starts with a clean screen: no toasts or dialogs from before.
@@ -118,7 +123,7 @@ export class PlaygroundSession {
    * runs onOpen in AuthMode.NONE in a document the add-on was never used in, LIMITED after.
    */
   #open(authMode: "NONE" | "LIMITED"): AddOn {
-    const addOn = loadAddOn(this.#code, this.#emu);
+    const addOn = loadAddOn(this.#code, this.#emu, { files: this.#files });
     addOn.open(authMode);
     return addOn;
   }
@@ -180,6 +185,7 @@ export class PlaygroundSession {
   #act(action: () => void): ActionResult {
     const ui = this.#emu.ui;
     const toastsBefore = ui.toasts.length;
+    const sidebarsBefore = ui.sidebars.length;
     const alertsBefore = ui.alerts.length;
     const before = this.#document();
     let error: string | undefined;
@@ -206,7 +212,16 @@ export class PlaygroundSession {
     const alerts: AlertView[] = ui.alerts
       .slice(alertsBefore)
       .map((alert) => ({ title: alert.title, message: alert.prompt }));
-    return { state: this.state(), toasts, alerts, ...(error === undefined ? {} : { error }) };
+    const sidebar = ui.sidebars.length > sidebarsBefore ? ui.sidebars.at(-1) : undefined;
+    return {
+      state: this.state(),
+      toasts,
+      alerts,
+      ...(error === undefined ? {} : { error }),
+      ...(sidebar === undefined
+        ? {}
+        : { sidebar: { title: sidebar.title, opened: ui.sidebars.length } }),
+    };
   }
 
   /**
@@ -311,9 +326,36 @@ export class PlaygroundSession {
     to.push(this.#document());
     const state = this.#emu.toJSON();
     this.#emu = Emulator.fromJSON({ ...state, spreadsheet: JSON.parse(document) });
-    this.#addOn = loadAddOn(this.#code, this.#emu);
+    this.#addOn = loadAddOn(this.#code, this.#emu, { files: this.#files });
     this.#save();
     return { state: this.state(), toasts: [], alerts: [] };
+  }
+
+  /** The HTML of the sidebar the add-on showed last, if any. */
+  sidebarHtml(): string | undefined {
+    return this.#emu.ui.sidebars.at(-1)?.html;
+  }
+
+  /**
+   * One `google.script.run` call from the sidebar: the endpoint runs in the emulator as Google
+   * runs it (AuthMode.FULL, the active user, arguments and result serialised as Google does).
+   * The workbook is saved afterwards.
+   */
+  scriptRun(
+    functionName: string,
+    args: readonly unknown[],
+  ): { ok: true; value: unknown } | { ok: false; error: { name: string; message: string } } {
+    try {
+      const value = this.#addOn.scriptRun(functionName, ...args);
+      return { ok: true, value: value === undefined ? null : value };
+    } catch (error) {
+      if (error instanceof ScriptError || error instanceof Error) {
+        return { ok: false, error: { name: error.name, message: error.message } };
+      }
+      return { ok: false, error: { name: "Error", message: String(error) } };
+    } finally {
+      this.#save();
+    }
   }
 
   /** Starts over from the demo, or from an empty spreadsheet. */

@@ -1,7 +1,7 @@
 /**
  * What the page draws of a sheet, read through the same Spreadsheet service a script uses: the
  * formatted values, formulas, notes and styles of the used cells, the status colours of the
- * conditional format rules, frozen rows, column widths and column charts.
+ * conditional format rules, frozen rows, column widths and column and line charts.
  */
 
 import type { UserInput } from "../emulator";
@@ -102,34 +102,87 @@ function styleOf(
   return Object.keys(style).length === 0 ? undefined : style;
 }
 
+const DEFAULT_CHART_WIDTH = 480;
+const DEFAULT_CHART_HEIGHT = 296;
+
+/** A chart option given either as a dotted name ("vAxis.format") or nested ({format}). */
+function chartOption(options: GoogleAppsScript.Charts.ChartOptions, path: string): unknown {
+  const direct = options.get(path);
+  if (direct !== null && direct !== undefined) return direct;
+  const [head, ...rest] = path.split(".");
+  let value: unknown = options.get(head!);
+  for (const key of rest) {
+    value =
+      typeof value === "object" && value !== null
+        ? (value as Record<string, unknown>)[key]
+        : undefined;
+  }
+  return value ?? undefined;
+}
+
+/**
+ * The column and line charts of a sheet, read from their ranges as Sheets reads them: the first
+ * column of the first range holds the categories, every other column (of that range and of the
+ * ranges after it, row for row) is a series named by its header cell.
+ */
 function chartViews(sheet: Sheet): ChartView[] {
   const views: ChartView[] = [];
   for (const chart of sheet.getCharts()) {
-    // Only column charts are drawn: they are what the add-on inserts.
-    if (String(chart.modify().getChartType()) !== "COLUMN") continue;
-    const [range] = chart.getRanges();
-    if (range === undefined || range.getNumColumns() < 2) continue;
+    const type = String(chart.modify().getChartType());
+    if (type !== "COLUMN" && type !== "LINE") continue;
+    const [first, ...others] = chart.getRanges();
+    if (first === undefined) continue;
     const headers = Math.max(chart.getNumHeaders(), 0);
-    const values = range.getValues().slice(headers);
-    const display = range.getDisplayValues().slice(headers);
-    const points: { label: string; value: number }[] = [];
-    values.forEach((row, i) => {
-      const value = row[1];
-      const label = display[i]?.[0] ?? "";
-      if (label !== "" && typeof value === "number") points.push({ label, value });
-    });
+    const labels = first.getDisplayValues().map((row) => row[0] ?? "");
+    const columns: { name: string; cells: unknown[] }[] = [];
+    for (const [i, range] of [first, ...others].entries()) {
+      const values = range.getValues();
+      for (let c = i === 0 ? 1 : 0; c < range.getNumColumns(); c++) {
+        const name = headers > 0 ? String(values[0]?.[c] ?? "") : "";
+        columns.push({ name, cells: values.slice(headers).map((row) => row[c]) });
+      }
+    }
+    const keep = labels
+      .slice(headers)
+      .map((label, r) => (label === "" ? -1 : r))
+      .filter((r) => r >= 0);
     const options = chart.getOptions();
-    const vAxis = options.get("vAxis") as { format?: unknown } | null;
-    const format = options.get("vAxis.format") ?? vAxis?.format;
+    const colours = (chartOption(options, "colors") as string[] | undefined) ?? [];
+    const seriesOptions = (chartOption(options, "series") ?? {}) as Record<
+      string,
+      { labelInLegend?: string; lineDashStyle?: unknown; color?: string }
+    >;
+    const series = columns
+      .map((column, k) => {
+        const own = seriesOptions[String(k)] ?? {};
+        return {
+          name: own.labelInLegend ?? column.name,
+          values: keep.map((r) => {
+            const value = column.cells[r];
+            return typeof value === "number" ? value : null;
+          }),
+          color: own.color ?? colours[k],
+          dashed: own.lineDashStyle !== undefined,
+          header: column.name,
+        };
+      })
+      // Columns a spill left blank (no header, no number) are no series.
+      .filter((s) => s.header !== "" || s.values.some((v) => v !== null))
+      .map(({ header: _header, ...view }) => view);
     const info = chart.getContainerInfo();
     views.push({
+      kind: type === "LINE" ? "line" : "column",
       title: String(options.get("title") ?? ""),
       row: info.getAnchorRow(),
       column: info.getAnchorColumn(),
       offsetX: info.getOffsetX(),
       offsetY: info.getOffsetY(),
-      points,
-      valueFormat: format === "percent" ? "percent" : "number",
+      width: Number(chartOption(options, "width") ?? DEFAULT_CHART_WIDTH),
+      height: Number(chartOption(options, "height") ?? DEFAULT_CHART_HEIGHT),
+      stacked: chartOption(options, "isStacked") === true,
+      categories: keep.map((r) => labels[headers + r]!),
+      series,
+      valueFormat: chartOption(options, "vAxis.format") === "percent" ? "percent" : "number",
     });
   }
   return views;

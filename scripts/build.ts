@@ -8,7 +8,7 @@
  * those forwarders, and the globals are written down in exactly one place.
  */
 
-import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -89,10 +89,84 @@ export async function buildCode(): Promise<string> {
   ].join("\n");
 }
 
+const SIDEBAR_DIR = join(root, "sidebar");
+/** The sidebar must stay small: it loads in a 300-px iframe on every open (issue #6). */
+export const SIDEBAR_BUDGET_BYTES = 150 * 1024;
+
+/**
+ * Makes a script safe to inline in HTML that Apps Script serves: `</script` would end the
+ * element early. Template literals are lowered to plain strings by esbuild (see buildSidebar),
+ * because Apps Script strips what looks like `//` and `/*` comments inside them; this checks
+ * none is left rather than trusting it.
+ */
+export function inlineScript(code: string): string {
+  const source = ts.createSourceFile(
+    "Sidebar.js",
+    code,
+    ts.ScriptTarget.ES2020,
+    true,
+    ts.ScriptKind.JS,
+  );
+  const visit = (node: ts.Node): void => {
+    if (ts.isTemplateExpression(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
+      throw new Error(
+        `the sidebar bundle still holds a template literal: ${node.getText().slice(0, 80)}`,
+      );
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return code.replace(/<\/(script)/gi, "<\\/$1");
+}
+
+/** dist/Sidebar.html: the sidebar app (sidebar/) with its JavaScript and CSS inlined. */
+export async function buildSidebar(): Promise<string> {
+  const script = await build({
+    entryPoints: [join(SIDEBAR_DIR, "main.tsx")],
+    bundle: true,
+    format: "iife",
+    target: "es2020",
+    platform: "browser",
+    jsx: "automatic",
+    jsxImportSource: "preact",
+    minify: true,
+    charset: "utf8",
+    legalComments: "none",
+    // Template literals become string concatenation: nothing for Apps Script to mangle.
+    supported: { "template-literal": false },
+    write: false,
+    logLevel: "warning",
+  });
+  const js = script.outputFiles[0]?.text;
+  if (js === undefined) throw new Error("esbuild produced no sidebar bundle");
+  const styles = await build({
+    entryPoints: [join(SIDEBAR_DIR, "styles.css")],
+    bundle: true,
+    minify: true,
+    write: false,
+    logLevel: "warning",
+  });
+  const css = styles.outputFiles[0]?.text ?? "";
+  if (/url\(|@import/i.test(css)) throw new Error("the sidebar's CSS must not load anything");
+  const html = readFileSync(join(SIDEBAR_DIR, "index.html"), "utf8")
+    .replace("/*STYLES*/", () => css.replace(/<\/(style)/gi, "<\\/$1"))
+    .replace("/*SCRIPT*/", () => inlineScript(js.trim()));
+  const size = Buffer.byteLength(html, "utf8");
+  if (size > SIDEBAR_BUDGET_BYTES) {
+    throw new Error(
+      `dist/Sidebar.html is ${(size / 1024).toFixed(1)} KiB, over its budget of ${SIDEBAR_BUDGET_BYTES / 1024} KiB`,
+    );
+  }
+  return html;
+}
+
 async function main(): Promise<void> {
   mkdirSync(OUT_DIR, { recursive: true });
   const code = await buildCode();
   writeFileSync(join(OUT_DIR, "Code.js"), code);
+  const sidebar = await buildSidebar();
+  writeFileSync(join(OUT_DIR, "Sidebar.html"), sidebar);
+  console.log(`dist/Sidebar.html: ${(Buffer.byteLength(sidebar) / 1024).toFixed(1)} KiB`);
   copyFileSync(join(root, "appsscript.json"), join(OUT_DIR, "appsscript.json"));
   console.log(
     `dist/Code.js: ${(code.length / 1024).toFixed(1)} KiB, ${listGlobals().length} globals`,

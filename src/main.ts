@@ -12,6 +12,18 @@ export {
   KPI_SMART,
   KPI_SPLIT,
   KPI_STATUS,
+  KPI_SUMMARY,
+  KPI_TREND,
 } from "./functions/customFunctions";
+export { runDailyCheck, toggleDailyCheck } from "./server/dailyCheck";
 export { onInstall, onOpen, showHelp } from "./server/menu";
 export { setupSheets } from "./server/setup";
+export {
+  createKpis,
+  logCheckin,
+  planNextCycle,
+  sidebarSetUp,
+  sidebarState,
+  updateKpi,
+} from "./server/sidebarEndpoints";
+export { openCheckin, openKpiWizard, openNextCycle } from "./server/sidebarMenu";

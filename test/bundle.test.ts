@@ -16,6 +16,8 @@ import { kpiAttainment, kpiPace, kpiStatus } from "../src/core/elementwise";
 import { kpiRollup } from "../src/core/rollup";
 import { kpiSmart } from "../src/core/smart";
 import { kpiSplit } from "../src/core/split";
+import { kpiSummary, readAsOfDay } from "../src/core/summary";
+import { kpiTrend } from "../src/core/trend";
 import { withFunctionName } from "../src/core/values";
 import {
   CODE_PATH,
@@ -58,7 +60,9 @@ const SPEC_PARAMETERS: Readonly<Record<CustomFunctionName, readonly string[]>> =
   KPI_STATUS: ["attainment", "expected", "due", "as_of", "at_risk_gap", "off_track_gap"],
   KPI_SPLIT: ["total", "weights", "decimals"],
   KPI_SMART: ["kpis"],
-  KPI_ROLLUP: ["kpis", "checkins", "as_of", "fields"],
+  KPI_ROLLUP: ["kpis", "checkins", "as_of", "fields", "at_risk_gap", "off_track_gap"],
+  KPI_TREND: ["kpis", "checkins", "ids", "from", "to", "step", "field"],
+  KPI_SUMMARY: ["kpis", "checkins", "as_of", "by", "at_risk_gap", "off_track_gap"],
 };
 
 let code: string;
@@ -196,7 +200,7 @@ describe("dist/Code.js as Apps Script sees it", () => {
     );
   });
 
-  test("ships a manifest with V8, Stackdriver logging and exactly the four scopes of SPEC §7", () => {
+  test("ships a manifest with V8, Stackdriver logging and exactly the five scopes it needs", () => {
     const manifest = JSON.parse(readFileSync(join(DIST_DIR, "appsscript.json"), "utf8")) as {
       runtimeVersion?: string;
       exceptionLogging?: string;
@@ -210,6 +214,7 @@ describe("dist/Code.js as Apps Script sees it", () => {
         "https://www.googleapis.com/auth/script.scriptapp",
         "https://www.googleapis.com/auth/script.send_mail",
         "https://www.googleapis.com/auth/spreadsheets.currentonly",
+        "https://www.googleapis.com/auth/userinfo.email",
       ].sort(),
     );
   });
@@ -240,8 +245,17 @@ const CORE: Readonly<Record<CustomFunctionName, CoreCall>> = {
     kpiStatus(attainment, expected, due, asOf, atRisk, offTrack, clock),
   KPI_SPLIT: ([total, weights, decimals]) => kpiSplit(total, weights, decimals),
   KPI_SMART: ([kpis], clock) => kpiSmart(kpis, clock),
-  KPI_ROLLUP: ([kpis, checkins, asOf, fields], clock) =>
-    kpiRollup(kpis, checkins, asOf, fields, clock),
+  KPI_ROLLUP: ([kpis, checkins, asOf, fields, atRisk, offTrack], clock) =>
+    kpiRollup(kpis, checkins, asOf, fields, clock, atRisk, offTrack),
+  KPI_TREND: ([kpis, checkins, ids, from, to, step, field], clock) =>
+    kpiTrend(kpis, checkins, { ids, from, to, step, field }, clock),
+  KPI_SUMMARY: ([kpis, checkins, asOf, by, atRisk, offTrack], clock) =>
+    kpiSummary(
+      kpis,
+      checkins,
+      { asOf: readAsOfDay(asOf, clock), by, atRiskGap: atRisk, offTrackGap: offTrack },
+      clock,
+    ),
 };
 
 interface Case {
@@ -479,6 +493,40 @@ const CASES: Readonly<Record<CustomFunctionName, readonly Case[]>> = {
     {
       label: "a check-in log without a Value column",
       args: (tz) => [registry(tz), [["Date", "KPI ID"]], sheetDate(tz, "2026-06-30")],
+      fails: true,
+    },
+    {
+      label: "status gaps",
+      args: (tz) => [registry(tz), checkins(tz), sheetDate(tz, "2026-06-30"), "", 0.2, "40%"],
+      fails: false,
+    },
+    {
+      label: "a gap that is not a number",
+      args: (tz) => [registry(tz), checkins(tz), sheetDate(tz, "2026-06-30"), "", "#N/A"],
+      fails: true,
+    },
+  ],
+  KPI_TREND: [
+    {
+      label: "weekly attainment",
+      args: (tz) => [registry(tz), checkins(tz), "KPI-0001", "", sheetDate(tz, "2026-06-30")],
+      fails: false,
+    },
+    {
+      label: "an unknown ID",
+      args: (tz) => [registry(tz), checkins(tz), "KPI-9999", "", sheetDate(tz, "2026-06-30")],
+      fails: true,
+    },
+  ],
+  KPI_SUMMARY: [
+    {
+      label: "by level",
+      args: (tz) => [registry(tz), checkins(tz), sheetDate(tz, "2026-06-30"), "Level"],
+      fails: false,
+    },
+    {
+      label: "a missing column",
+      args: (tz) => [registry(tz), checkins(tz), sheetDate(tz, "2026-06-30"), "Colour"],
       fails: true,
     },
   ],

@@ -1,20 +1,18 @@
 /**
  * The sheet as Sheets draws it: grey headers with column letters and row numbers, frozen rows
  * and columns that stay put while the rest scrolls, text that runs over empty neighbours, and
- * column charts floating over the cells. The table is an ARIA grid: one tab stop, arrow keys
+ * column and line charts floating over the cells. The table is an ARIA grid: one tab stop, arrow keys
  * move the selected cell, and the formula bar shows what the selected cell holds.
  */
 
 import type { CellView, ChartView, SheetView } from "../protocol";
-import { drawColumnChart } from "./chart";
+import { drawChart } from "./chart";
 import { columnLetters, h } from "./dom";
 
 export const ROW_HEIGHT = 21;
 export const HEADER_HEIGHT = 24;
 export const ROW_HEADER_WIDTH = 46;
 const DEFAULT_COLUMN_WIDTH = 100;
-const CHART_WIDTH = 480;
-const CHART_HEIGHT = 296;
 const PAGE_ROWS = 20;
 
 export interface CellPosition {
@@ -54,8 +52,11 @@ function extent(view: SheetView): { rows: number; columns: number } {
   let rows = Math.max(view.cells.length + 30, 60);
   let columns = Math.max((view.cells[0]?.length ?? 0) + 2, 26);
   for (const chart of view.charts) {
-    rows = Math.max(rows, chart.row + Math.ceil(CHART_HEIGHT / ROW_HEIGHT) + 2);
-    columns = Math.max(columns, chart.column + Math.ceil(CHART_WIDTH / DEFAULT_COLUMN_WIDTH) + 1);
+    rows = Math.max(rows, chart.row + Math.ceil((chart.offsetY + chart.height) / ROW_HEIGHT) + 2);
+    columns = Math.max(
+      columns,
+      chart.column + Math.ceil((chart.offsetX + chart.width) / DEFAULT_COLUMN_WIDTH) + 1,
+    );
   }
   return { rows: Math.min(rows, view.maxRows), columns: Math.min(columns, view.maxColumns) };
 }
@@ -342,7 +343,7 @@ export class SheetGrid {
   }
 
   #chart(chart: ChartView): HTMLElement {
-    const figure = drawColumnChart(chart, CHART_WIDTH, CHART_HEIGHT);
+    const figure = drawChart(chart);
     figure.style.left = `${this.#left(chart.column) + chart.offsetX}px`;
     figure.style.top = `${HEADER_HEIGHT + (chart.row - 1) * ROW_HEIGHT + chart.offsetY}px`;
     return figure;

@@ -11,6 +11,7 @@ import { Editing } from "./editing";
 import { type CellPosition, type Selection, SheetGrid } from "./grid";
 import { MenuBar } from "./menu";
 import { confirm, showAlert, showError, showToast } from "./notices";
+import { SidebarPane } from "./sidebarPane";
 
 class Playground {
   #state: PlaygroundState | undefined;
@@ -32,6 +33,8 @@ class Playground {
     },
     act: (label, action) => this.#act(label, action),
   });
+  // After each google.script.run call of the sidebar, the grid shows what it wrote.
+  readonly #sidebar = new SidebarPane(() => void this.#refresh());
 
   async start(): Promise<void> {
     byId("today-form").addEventListener("submit", (event) => {
@@ -203,11 +206,21 @@ class Playground {
     // The script has finished by now: what it showed is shown after the "running" notice goes.
     if (failure !== undefined) await showError(failure);
     if (result === undefined) return undefined;
+    if (result.sidebar !== undefined)
+      this.#sidebar.open(result.sidebar.title, result.sidebar.opened);
     for (const toast of result.toasts) showToast(toast);
     if (result.error !== undefined) await showError(result.error);
     if (result.refused !== undefined) await showAlert(result.refused);
     for (const alert of result.alerts) await showAlert(alert);
     return result;
+  }
+
+  async #refresh(): Promise<void> {
+    try {
+      this.#render(await api.state());
+    } catch (error) {
+      await showError(messageOf(error));
+    }
   }
 
   async #runMenuItem(item: Extract<MenuItemView, { kind: "item" }>): Promise<void> {

@@ -18,7 +18,11 @@ export function parseOffset(text: string): number {
 }
 
 export function spreadsheetClock(): Clock {
-  const timeZone = SpreadsheetApp.getActive().getSpreadsheetTimeZone();
+  return clockOf(SpreadsheetApp.getActive().getSpreadsheetTimeZone());
+}
+
+/** The calendar of a time zone read from a spreadsheet (one opened by ID has no active one). */
+export function clockOf(timeZone: string): Clock {
   const zone = new DayConverter((epochMs) =>
     parseOffset(Utilities.formatDate(new Date(epochMs), timeZone, "Z")),
   );

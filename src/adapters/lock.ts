@@ -20,3 +20,17 @@ export function withDocumentLock<T>(
     lock.releaseLock();
   }
 }
+
+/**
+ * The lock the daily check runs under: the document lock, or — in a time-driven trigger, where
+ * there is no document and `getDocumentLock()` is `null` — the script lock. Returns a function
+ * that flushes and releases it, or `undefined` when it is not free within `waitMs`.
+ */
+export function tryCheckLock(waitMs: number): (() => void) | undefined {
+  const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
+  if (!lock.tryLock(waitMs)) return undefined;
+  return () => {
+    SpreadsheetApp.flush();
+    lock.releaseLock();
+  };
+}

@@ -33,3 +33,16 @@ export function activeSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
 export function spreadsheetUi(): GoogleAppsScript.Base.Ui {
   return SpreadsheetApp.getUi();
 }
+
+/**
+ * The spreadsheet a time-driven trigger works on, by the ID stored when it was installed: an
+ * add-on's time trigger has no active document (PLATFORM "Triggers").
+ */
+export function openSpreadsheet(id: string): GoogleAppsScript.Spreadsheet.Spreadsheet {
+  return SpreadsheetApp.openById(id);
+}
+
+/** Makes the writes so far visible before something that cannot be undone (sending mail). */
+export function flushWrites(): void {
+  SpreadsheetApp.flush();
+}

@@ -80,13 +80,15 @@ export function checkGoalSetup(
 
 /**
  * Progress from baseline to target as a fraction; 1 means the target is met. Not clamped, not
- * rounded. Call {@link checkGoalSetup} first.
+ * rounded. Call {@link checkGoalSetup} first. Throws when a difference or the ratio overflows
+ * (numbers near 1e308): an infinite or lost attainment must never become a status.
  */
 export function attainment(
   actual: number,
   target: number,
   baseline: number | undefined,
   direction: Direction,
+  where = "",
 ): number {
   switch (direction) {
     case "atleast":
@@ -98,14 +100,14 @@ export function attainment(
       if (target === base) {
         return actual >= target ? 1 : 0;
       }
-      return ratioOfDifferences(actual, base, target, base);
+      return ratioOfDifferences(actual, base, target, base, where);
     }
     case "decrease": {
       const base = baseline as number;
       if (target === base) {
         return actual <= target ? 1 : 0;
       }
-      return ratioOfDifferences(base, actual, base, target);
+      return ratioOfDifferences(base, actual, base, target, where);
     }
   }
 }
@@ -117,6 +119,7 @@ const EXACT_SCALED_LIMIT = 2 ** 50;
 // every look-up of a global name such as `Math` is an interceptor call.
 const { abs, max, round } = Math;
 const isWhole = Number.isInteger;
+const finite = Number.isFinite;
 const toText = String;
 const PLUS_INFINITY = Number.POSITIVE_INFINITY;
 
@@ -127,10 +130,10 @@ const PLUS_INFINITY = Number.POSITIVE_INFINITY;
  * subtract exactly, and the one division rounds once. Numbers too long or too large for that
  * fall back to plain floating point.
  */
-function ratioOfDifferences(a: number, b: number, c: number, d: number): number {
+function ratioOfDifferences(a: number, b: number, c: number, d: number, where: string): number {
   // Whole numbers have no decimals (see decimalPlaces), so the usual case of whole counts and
   // targets skips the four conversions to text.
-  if (isWhole(a) && isWhole(b) && isWhole(c) && isWhole(d)) return (a - b) / (c - d);
+  if (isWhole(a) && isWhole(b) && isWhole(c) && isWhole(d)) return checked(a - b, c - d, where);
   const places = max(decimalPlaces(a), decimalPlaces(b), decimalPlaces(c), decimalPlaces(d));
   if (places > 0 && places <= 15) {
     const scale = 10 ** places;
@@ -139,7 +142,16 @@ function ratioOfDifferences(a: number, b: number, c: number, d: number): number 
       return (round(sa) - round(sb)) / (round(sc) - round(sd));
     }
   }
-  return (a - b) / (c - d);
+  return checked(a - b, c - d, where);
+}
+
+/** `top / bottom`, refused when either difference overflowed or the ratio does. */
+function checked(top: number, bottom: number, where: string): number {
+  const ratio = top / bottom;
+  if (!finite(ratio) || !finite(top) || !finite(bottom)) {
+    throw new KpiInputError(`Attainment${where} is too large to compute`);
+  }
+  return ratio;
 }
 
 /** Decimals in a number's shortest spelling: 0.05 → 2, 12 → 0; `Infinity` for "1e-7" forms. */

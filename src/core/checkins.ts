@@ -10,7 +10,7 @@
 import { Accumulators, COUNT, LAST_DAY, LAST_VALUE, STRIDE, SUM } from "./aggregate";
 import { type Day, type DayConverter, readDay } from "./dates";
 import { type ColumnSpec, findColumns, requireColumn } from "./headers";
-import { describeValue, readNumber } from "./values";
+import { describeValue, errorValueOf, notANumberReason, readNumber } from "./values";
 
 export const CHECKIN_COLUMNS = {
   date: ["Date"],
@@ -171,11 +171,27 @@ export class InstantDays {
 }
 
 /**
+ * One {@link InstantDays} per calendar: the registry's dates and the log's are read through the
+ * same table, so a rollup allocates and fills it once (it is 64 KB, and each offset it learns
+ * may have cost a service call).
+ */
+const tables = new WeakMap<DayConverter, InstantDays>();
+
+export function instantDaysOf(zone: DayConverter): InstantDays {
+  let days = tables.get(zone);
+  if (days === undefined) {
+    days = new InstantDays(zone);
+    tables.set(zone, days);
+  }
+  return days;
+}
+
+/**
  * `readDay` for many cells of one zone: a `Date` goes through an {@link InstantDays} table,
  * anything else through `readDay`. Same answers, fewer look-ups.
  */
 export function dayReader(zone: DayConverter): (value: unknown) => Day | undefined {
-  const days = new InstantDays(zone);
+  const days = instantDaysOf(zone);
   return (value) => {
     if (value instanceof DateClass) {
       const ms = value.getTime();
@@ -188,7 +204,12 @@ export function dayReader(zone: DayConverter): (value: unknown) => Day | undefin
 /** Marks a raw ID that names no KPI (or a duplicated one) in the per-value cache. */
 const NO_KPI = -1;
 
-/** The KPI index of a raw KPI ID cell, or {@link NO_KPI}. */
+/**
+ * The KPI index of a raw KPI ID cell, or {@link NO_KPI}. A KPI ID cell holding an error value
+ * (`#REF!` from a broken look-up…) says nothing about which goal the check-in is for, so, like an
+ * ID the registry does not have, it belongs to no KPI and is left out; it cannot match a registry
+ * row either, since an ID cell holding an error has no key (see readRegistry).
+ */
 function kpiOfId(rawId: unknown, ids: ReadonlyMap<string, number>): number {
   if (rawId === "" || rawId === null || rawId === undefined) return NO_KPI;
   return ids.get(toText(rawId).trim().toLowerCase()) ?? NO_KPI;
@@ -204,6 +225,8 @@ function otherDay(rawDate: unknown, row: number, zone: DayConverter): Day | stri
   if (rawDate === "" || rawDate === null || rawDate === undefined) {
     return `check-in row ${row} has no date`;
   }
+  const error = errorValueOf(rawDate);
+  if (error !== undefined) return `check-in row ${row} has the error ${error} in Date`;
   const parsed = readDay(rawDate, zone);
   return parsed === undefined
     ? `check-in row ${row} has Date ${describeValue(rawDate)}, which is not a date`
@@ -214,9 +237,10 @@ function otherDay(rawDate: unknown, row: number, zone: DayConverter): Day | stri
 function otherValue(rawValue: unknown, row: number): number | undefined | string {
   if (rawValue === "" || rawValue === null || rawValue === undefined) return undefined;
   const parsed = readNumber(rawValue);
-  return parsed === undefined
-    ? `check-in row ${row} has Value ${describeValue(rawValue)}, which is not a number`
-    : parsed;
+  if (parsed !== undefined) return parsed;
+  const error = errorValueOf(rawValue);
+  if (error !== undefined) return `check-in row ${row} has the error ${error} in Value`;
+  return `check-in row ${row} has Value ${describeValue(rawValue)}, which ${notANumberReason(rawValue)}`;
 }
 
 /** Rows read per call of {@link LogReader.readRows}. */
@@ -276,7 +300,7 @@ class LogReader {
     this.keep = keep;
     this.counted = counted;
     this.anyDate = new Int32Array(size);
-    this.days = new InstantDays(zone);
+    this.days = instantDaysOf(zone);
     // The registry's spellings go in first: a Map compares string keys by content, and it is
     // measurably faster when its keys are the registry's few thousand strings than when they are
     // the first copies met, scattered through the log.

@@ -38,7 +38,7 @@ export function kpiAttainment(
     }
     checkGoalSetup(targetValue, baselineValue, goalDirection, where);
     if (actualValue === undefined || targetValue === undefined) return "";
-    return attainment(actualValue, targetValue, baselineValue, goalDirection);
+    return attainment(actualValue, targetValue, baselineValue, goalDirection, where);
   });
 }
 

@@ -6,9 +6,12 @@
 
 import { KpiInputError, normalizeKey } from "./values";
 
+// Bound once: a global look-up per header cell is slow in a sandboxed global (Node's vm).
+const DateClass = Date;
+
 /** The comparable form of a header cell. */
 export function headerKey(value: unknown): string {
-  return normalizeKey(value instanceof Date ? "" : value);
+  return normalizeKey(value instanceof DateClass ? "" : value);
 }
 
 /**
@@ -30,9 +33,9 @@ export function findColumns<F extends string>(
     if (key !== "" && !firstIndexOf.has(key)) firstIndexOf.set(key, index);
   });
   const columns: Partial<Record<F, number>> = {};
-  for (const field of Object.keys(spec) as F[]) {
-    for (const name of spec[field]) {
-      const index = firstIndexOf.get(headerKey(name));
+  for (const [field, keys] of aliasKeys(spec)) {
+    for (const key of keys) {
+      const index = firstIndexOf.get(key);
       if (index !== undefined) {
         columns[field] = index;
         break;
@@ -40,6 +43,23 @@ export function findColumns<F extends string>(
     }
   }
   return columns;
+}
+
+/**
+ * The comparable keys of a spec's aliases, worked out once per spec: every custom-function call
+ * looks up the same hundred names, and each would cost a normalisation.
+ */
+const specKeys = new WeakMap<object, readonly (readonly [string, readonly string[]])[]>();
+
+function aliasKeys<F extends string>(
+  spec: ColumnSpec<F>,
+): readonly (readonly [F, readonly string[]])[] {
+  let keys = specKeys.get(spec);
+  if (keys === undefined) {
+    keys = Object.keys(spec).map((field) => [field, spec[field as F].map(headerKey)] as const);
+    specKeys.set(spec, keys);
+  }
+  return keys as readonly (readonly [F, readonly string[]])[];
 }
 
 /**

@@ -15,7 +15,15 @@ const finite = Number.isFinite;
 import { type Day, type DayConverter, formatDay, readDay } from "./dates";
 import { type ColumnMap, type ColumnSpec, findColumns } from "./headers";
 import type { Cadence } from "./periods";
-import { describeValue, isBlank, KpiInputError, normalizeKey, readNumber } from "./values";
+import {
+  describeValue,
+  errorValueOf,
+  isBlank,
+  KpiInputError,
+  normalizeKey,
+  notANumberReason,
+  readNumber,
+} from "./values";
 
 /** Registry columns: the first name is the canonical header the setup writes. */
 export const REGISTRY_COLUMNS = {
@@ -292,7 +300,7 @@ function numberReader(label: string): FieldReader<number | undefined> {
     if (isBlank(value)) return undefined;
     const parsed = readNumber(value);
     if (parsed === undefined) {
-      throw new KpiInputError(`${label} ${describeValue(value)} is not a number`);
+      throw new KpiInputError(`${label} ${describeValue(value)} ${notANumberReason(value)}`);
     }
     return parsed;
   };
@@ -340,7 +348,7 @@ const FIELD_READERS = {
     if (isBlank(value)) return 1;
     const parsed = readNumber(value);
     if (parsed === undefined) {
-      throw new KpiInputError(`weight ${describeValue(value)} is not a number`);
+      throw new KpiInputError(`weight ${describeValue(value)} ${notANumberReason(value)}`);
     }
     if (parsed < 0) throw new KpiInputError(`weight ${parsed} is negative: a weight is 0 or more`);
     return parsed;
@@ -565,20 +573,41 @@ export function readRegistry(
   if (idColumn === undefined) return [];
   const readDate = dayReader(zone);
   const indexes = columnIndexes(columns);
+  // The input columns the registry has, in field order: the ones an error value is looked for in.
+  const present: number[] = [];
+  const presentLabels: string[] = [];
+  for (const field of INPUT_FIELDS) {
+    if (columns[field] === undefined) continue;
+    present.push(columns[field]);
+    presentLabels.push(REGISTRY_COLUMNS[field][0]);
+  }
   const entries: RegistryEntry[] = [];
   for (let r = 1; r < table.length; r++) {
     const values = table[r]!;
     const id = cellText(values[idColumn]);
     if (id === "") continue;
-    const key = id.toLowerCase();
     const cells = cellsAt(values, indexes);
     let record: KpiRecord | undefined;
     let error: string | undefined;
-    try {
-      record = readRecord(cells, r + 1, readDate, id, key);
-    } catch (problem) {
-      if (!(problem instanceof KpiInputError)) throw problem;
-      error = problem.message;
+    // An error value (a broken formula's `#N/A`…) is the row's own error whatever column it is
+    // in, Name and Owner included: echoing it as text would pass a broken cell off as data.
+    for (let c = 0; c < present.length; c++) {
+      const found = errorValueOf(values[present[c]!]);
+      if (found !== undefined) {
+        error = `${presentLabels[c]} holds the error ${found}`;
+        break;
+      }
+    }
+    // An ID that is an error names no goal: the row is shown (nothing a user typed vanishes) but
+    // has no identity — no check-in, Parent or duplicate can match it (key `""`).
+    const key = errorValueOf(id) === undefined ? id.toLowerCase() : "";
+    if (error === undefined) {
+      try {
+        record = readRecord(cells, r + 1, readDate, id, key);
+      } catch (problem) {
+        if (!(problem instanceof KpiInputError)) throw problem;
+        error = problem.message;
+      }
     }
     entries.push({
       row: r + 1,

@@ -17,12 +17,12 @@ import {
   meetsTarget,
   readDirection,
 } from "./attainment";
-import { type CheckinScan, scanCheckins } from "./checkins";
+import { type CheckinScan, type CheckinWindows, scanCheckins } from "./checkins";
 import type { CellValue, Clock, FormulaResult } from "./clock";
 import { type Day, type DayConverter, readDay } from "./dates";
 import { requireColumn, requireTable } from "./headers";
 import { pace } from "./pace";
-import { periodEnd, periodOf } from "./periods";
+import { periodEnd, periodOf, periodStart } from "./periods";
 import {
   type InputField,
   type KpiRecord,
@@ -37,7 +37,15 @@ import {
   TYPE_LABELS,
 } from "./registry";
 import { type Status, type StatusInput, status } from "./status";
-import { describeValue, EPSILON, isBlank, KpiInputError, normalizeKey, readNumber } from "./values";
+import {
+  describeValue,
+  EPSILON,
+  isBlank,
+  KpiInputError,
+  normalizeKey,
+  readNumber,
+  requireNumber,
+} from "./values";
 
 export interface RollupOptions {
   /** The day the numbers are computed for (the `KPI_AS_OF` cell). */
@@ -69,7 +77,10 @@ export interface RollupRow {
   readonly row: number;
   /** The ID as typed, trimmed. */
   readonly id: string;
-  /** The ID as matched against check-ins and Parent cells: trimmed, lower case. */
+  /**
+   * The ID as matched against check-ins and Parent cells: trimmed, lower case; `""` when the ID
+   * cell holds an error value (`#REF!`…), which matches nothing.
+   */
   readonly key: string;
   /** The row's cells by field, as they were read (a missing column reads as `""`). */
   readonly cells: RegistryCells;
@@ -96,7 +107,7 @@ export interface RollupRow {
   readonly checkins: number | undefined;
   /** Day of the latest own check-in. */
   readonly lastCheckin: Day | undefined;
-  /** Habits: consecutive met periods back from the latest complete one; `undefined` otherwise. */
+  /** Habits: consecutive met periods back from the latest graded one; `undefined` otherwise. */
   readonly streak: number | undefined;
 }
 
@@ -149,6 +160,7 @@ function failed(i: number, context: Context, error: string): DraftRow {
 const { min, max, floor } = Math;
 const DateClass = Date;
 const toText = String;
+const finite = Number.isFinite;
 const MINUS_INFINITY = Number.NEGATIVE_INFINITY;
 
 const clamp01 = (x: number) => min(1, max(0, x));
@@ -203,6 +215,20 @@ function findCycles(parents: readonly (number | undefined)[], idOf: (index: numb
 }
 
 /**
+ * What a caller that grades one registry at many as-of dates (KPI_TREND) reads once and hands
+ * in, instead of the rollup reading it from the ranges at every date.
+ */
+export interface PreparedInputs {
+  /** The registry's rows as `readRegistry` reads them (possibly a subset of them). */
+  readonly entries?: readonly RegistryEntry[];
+  /**
+   * Reads the check-ins in place of {@link scanCheckins}: it must return what `scanCheckins`
+   * would return for the log, with the same windows and KPI indexes.
+   */
+  readonly scanner?: (windows: CheckinWindows, ids: ReadonlyMap<string, number>) => CheckinScan;
+}
+
+/**
  * Computes every registry row that has an ID, in registry order.
  *
  * @param kpis the registry range, header row first; needs ID and Target columns.
@@ -214,6 +240,7 @@ export function computeRollup(
   kpis: unknown,
   checkins: unknown,
   options: RollupOptions,
+  prepared: PreparedInputs = {},
 ): RollupRow[] {
   const { asOf, zone } = options;
   const registryTable = requireTable(kpis, "kpis");
@@ -222,7 +249,7 @@ export function computeRollup(
   requireColumn(columns, REGISTRY_COLUMNS, "target", "kpis");
   const logTable = requireTable(checkins, "checkins");
 
-  const entries = readRegistry(registryTable, zone);
+  const entries = prepared.entries ?? readRegistry(registryTable, zone);
   const n = entries.length;
 
   // Identity: the first copy of each ID answers to it (as a Parent); every copy of a duplicate is
@@ -232,6 +259,7 @@ export function computeRollup(
   const duplicate = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const key = entries[i]!.key;
+    if (key === "") continue; // an ID cell holding an error value: see readRegistry
     const first = ids.get(key);
     if (first === undefined) ids.set(key, i);
     else duplicate[first] = duplicate[i] = 1;
@@ -266,17 +294,14 @@ export function computeRollup(
       if (record.type === "habit" && record.cadence !== undefined) keep[i] = 1;
       if (record.aggregation === "min" || record.aggregation === "max") extremes[i] = 1;
     }
-    spellings[i] = duplicate[i] === 1 ? "" : entry.id;
+    spellings[i] = duplicate[i] === 1 || entry.key === "" ? "" : entry.id;
   }
   const cycles = findCycles(parents, (i) => entries[i]!.id);
-  const scan = scanCheckins(
-    logTable,
-    ids,
-    n,
-    { from, to, keep, extremes, counted },
-    zone,
-    spellings,
-  );
+  const windows = { from, to, keep, extremes, counted };
+  const scan =
+    prepared.scanner === undefined
+      ? scanCheckins(logTable, ids, n, windows, zone, spellings)
+      : prepared.scanner(windows, ids);
 
   const context: Context = {
     options,
@@ -413,8 +438,17 @@ function withOwnCheckins(row: DraftRow, i: number, scan: CheckinScan): DraftRow 
   return row;
 }
 
+/** The SPEC's error for a sum or aggregate that overflowed (§4.7 "Edge cases, decided"). */
+const TOO_LARGE = "Actual is too large to compute";
+
+/** An actual as computed, refused when it overflowed: an infinite Actual never gets a status. */
+function finiteActual(actual: number | undefined): number | undefined {
+  if (actual !== undefined && !finite(actual)) throw new KpiInputError(TOO_LARGE);
+  return actual;
+}
+
 function computePlain(i: number, kpi: KpiRecord, context: Context): DraftRow {
-  const actual = context.scan.own.result(i, kpi.aggregation);
+  const actual = finiteActual(context.scan.own.result(i, kpi.aggregation));
   const row = graded(i, "plain", kpi, actual, goalAttainment(kpi, actual), context);
   return withOwnCheckins(row, i, context.scan);
 }
@@ -442,6 +476,7 @@ function computeParent(
     for (const child of childList) {
       if (child.actual !== undefined) actual = (actual ?? 0) + child.actual;
     }
+    finiteActual(actual);
     row = graded(i, "sum-parent", kpi, actual, goalAttainment(kpi, actual), context);
   } else {
     let weighted = 0;
@@ -452,6 +487,11 @@ function computeParent(
       const weight = child.kpi!.weight;
       weighted += weight * clamp01(childAttainment);
       weights += weight;
+    }
+    if (!finite(weights) || !finite(weighted)) {
+      throw new KpiInputError(
+        "Attainment is too large to compute: the children's weights add up to too much",
+      );
     }
     const mean = weights > 0 ? weighted / weights : undefined;
     row = graded(i, "weighted-parent", kpi, undefined, mean, context);
@@ -492,20 +532,56 @@ function computeHabit(i: number, kpi: KpiRecord, context: Context): DraftRow {
       perPeriod.add(periodOf(cadence, day) - firstPeriod, day, kept.values[k]!);
     }
   }
-  const actual = perPeriod.result(periods - 1, kpi.aggregation);
-  // Only the current (last) period can be incomplete: every earlier one ends before it starts.
-  const complete = periodEnd(cadence, lastPeriod) < asOf ? periods : periods - 1;
+  const actual = finiteActual(perPeriod.result(periods - 1, kpi.aggregation));
+  const target = kpi.target;
   const met = (p: number) => {
-    if (kpi.target === undefined) return false;
     const value = perPeriod.result(p, kpi.aggregation) ?? emptyPeriodValue(kpi.aggregation);
-    return value !== undefined && meetsTarget(value, kpi.target, kpi.direction);
+    // A period that overflowed cannot be called met or not: the habit's numbers are unknown.
+    if (value !== undefined && !finite(value)) throw new KpiInputError(TOO_LARGE);
+    if (target === undefined) return false;
+    return value !== undefined && meetsTarget(value, target, kpi.direction);
   };
+  // Only the first period can be cut short by Start and only the last by Due, and only the last
+  // can still be running: every earlier one ends before it starts, so before as-of.
+  const last = periods - 1;
+  const lastEnd = periodEnd(cadence, lastPeriod);
+  const lastOver = (kpi.due !== undefined && kpi.due < lastEnd ? kpi.due : lastEnd) < asOf;
+  const cutByStart = kpi.start !== undefined && periodStart(cadence, firstPeriod) < kpi.start;
+  const cutByDue = kpi.due !== undefined && kpi.due < lastEnd;
+  // For Increase and At least more check-ins can only help (as people count: a book read on the
+  // 31st meets the month that day), and a period Start or Due cuts short had fewer days to be
+  // met in, so it may count for the habit but never against it. For Decrease and At most the
+  // outcome is known only once the period is over, and a shorter period is no handicap.
+  const rising = kpi.direction === "increase" || kpi.direction === "atleast";
+  const isGraded = (p: number, isMet: boolean) => {
+    const over = p < last || lastOver;
+    if (!rising) return over;
+    if (isMet) return true;
+    const cut = (p === 0 && cutByStart) || (p === last && cutByDue);
+    return over && !cut;
+  };
+  let gradedCount = 0;
   let metCount = 0;
-  for (let p = 0; p < complete; p++) if (met(p)) metCount++;
   let streak = 0;
-  for (let p = complete - 1; p >= 0 && met(p); p--) streak++;
+  /** Whether the streak, counted from the latest graded period back, is still unbroken. */
+  let counting = true;
+  for (let p = last; p >= 0; p--) {
+    const isMet = met(p);
+    if (!isGraded(p, isMet)) {
+      // Before the latest graded period an ungraded one is an unmet one cut short: it ends a streak.
+      if (gradedCount > 0) counting = false;
+      continue;
+    }
+    gradedCount++;
+    if (isMet) {
+      metCount++;
+      if (counting) streak++;
+    } else {
+      counting = false;
+    }
+  }
   const attainmentValue =
-    kpi.target !== undefined && complete > 0 ? metCount / complete : undefined;
+    target !== undefined && gradedCount > 0 ? metCount / gradedCount : undefined;
   return habitGraded(actual, attainmentValue, streak);
 }
 
@@ -651,8 +727,24 @@ function readAsOf(asOf: unknown, clock: Clock): Day {
 }
 
 /**
- * `KPI_ROLLUP(kpis, checkins, [as_of], [fields])`: a header row of the chosen fields and one row
- * per registry row that has an ID.
+ * A status gap argument (`at_risk_gap`, `off_track_gap`): blank is `undefined` (the default of
+ * SPEC §4.4); a single cell or a number, a plain decimal or a percentage; anything else —
+ * text, an error value, a number too large — is an error naming the argument.
+ */
+export function readGap(value: unknown, name: string): number | undefined {
+  let cell = value;
+  if (Array.isArray(cell)) {
+    const cells = cell.flat();
+    if (cells.length !== 1) throw new KpiInputError(`${name} must be one number, not a range`);
+    cell = cells[0];
+  }
+  if (isBlank(cell)) return undefined;
+  return requireNumber(cell, name);
+}
+
+/**
+ * `KPI_ROLLUP(kpis, checkins, [as_of], [fields], [at_risk_gap], [off_track_gap])`: a header row
+ * of the chosen fields and one row per registry row that has an ID.
  */
 export function kpiRollup(
   kpis: unknown,
@@ -660,11 +752,17 @@ export function kpiRollup(
   asOf: unknown,
   fields: unknown,
   clock: Clock,
+  atRiskGap?: unknown,
+  offTrackGap?: unknown,
 ): FormulaResult {
   const chosen = parseRollupFields(fields);
   const day = readAsOf(asOf, clock);
+  const gaps = {
+    atRiskGap: readGap(atRiskGap, "at_risk_gap"),
+    offTrackGap: readGap(offTrackGap, "off_track_gap"),
+  };
   const zone = clock.zone;
-  const rows = computeRollup(kpis, checkins, { asOf: day, zone });
+  const rows = computeRollup(kpis, checkins, { asOf: day, zone, ...gaps });
   const renderers = chosen.map((field) => FIELD_RENDERERS[field] as Renderer);
   const width = renderers.length;
   const output: CellValue[][] = [chosen.slice()];

@@ -11,7 +11,7 @@
 
 import type { CellValue, FormulaResult } from "./clock";
 import { isRange, placeOf, type Range, shapeOf } from "./grid";
-import { describeValue, isBlank, KpiInputError, readNumber } from "./values";
+import { describeValue, isBlank, KpiInputError, notANumberReason, readNumber } from "./values";
 
 const MAX_DECIMALS = 10;
 /** Sheets holds at most 10 million cells, so more parts could never be shown. */
@@ -114,7 +114,7 @@ function readTotal(value: unknown, places: number): { units: bigint; negative: b
   if (isBlank(value)) throw new KpiInputError("total is blank: give the target to split");
   const total = readNumber(value);
   if (total === undefined) {
-    throw new KpiInputError(`total ${describeValue(value)} is not a number`);
+    throw new KpiInputError(`total ${describeValue(value)} ${notANumberReason(value)}`);
   }
   const magnitude = Math.abs(total);
   const exact = exactDecimal(magnitude);
@@ -177,7 +177,7 @@ function readWeights(range: Range): (bigint | undefined)[] {
       const where = placeOf(rowIndex, columnIndex, shape);
       const weight = readNumber(cell);
       if (weight === undefined) {
-        throw new KpiInputError(`weight ${describeValue(cell)}${where} is not a number`);
+        throw new KpiInputError(`weight ${describeValue(cell)}${where} ${notANumberReason(cell)}`);
       }
       if (weight < 0) {
         throw new KpiInputError(`weight ${weight}${where} is negative: weights must be 0 or more`);

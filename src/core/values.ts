@@ -52,6 +52,49 @@ export function readNumber(value: unknown): number | undefined {
   return scale === 1 ? parsed : parsed / scale;
 }
 
+/**
+ * The texts Sheets hands a script for a cell holding an error (`getValues` and custom-function
+ * arguments alike). Setup's formulas also turn an error in an input into this text, so the
+ * functions see it whether or not Sheets would have called them with the error itself.
+ */
+export const ERROR_VALUES: ReadonlySet<string> = new Set([
+  "#DIV/0!",
+  "#N/A",
+  "#REF!",
+  "#VALUE!",
+  "#NAME?",
+  "#NUM!",
+  "#ERROR!",
+  "#NULL!",
+]);
+
+const HASH = 35; // "#"
+
+/** The error a cell holds (e.g. `#N/A`), or `undefined` for any other value. */
+export function errorValueOf(value: unknown): string | undefined {
+  // The first-character test keeps this to one comparison for almost every cell.
+  if (typeof value !== "string" || value.length < 3) return undefined;
+  const text = value.charCodeAt(0) === HASH ? value : value.trimStart();
+  if (text.charCodeAt(0) !== HASH) return undefined;
+  const trimmed = text.trimEnd();
+  return ERROR_VALUES.has(trimmed) ? trimmed : undefined;
+}
+
+/**
+ * Why a value is not a number, after its name and place: `is not a number`, or, for a number
+ * too large for a double (`1e309` typed as digits, an overflowed `Infinity`), that it cannot be
+ * computed — so a huge value never reads as a typo.
+ */
+export function notANumberReason(value: unknown): string {
+  if (typeof value === "number")
+    return finite(value) ? "is not a number" : "is not a finite number";
+  if (typeof value === "string") {
+    const text = value.trim().replace(/%$/, "").trim();
+    if (PLAIN_DECIMAL.test(text)) return "is too large to compute";
+  }
+  return "is not a number";
+}
+
 /** A short, single-line rendering of a user's value for an error message. */
 export function describeValue(value: unknown): string {
   if (value === undefined || value === null || value === "") return "blank";
@@ -73,7 +116,7 @@ export function describeValue(value: unknown): string {
 export function requireNumber(value: unknown, what: string, where = ""): number {
   const parsed = readNumber(value);
   if (parsed === undefined) {
-    throw new KpiInputError(`${what} ${describeValue(value)}${where} is not a number`);
+    throw new KpiInputError(`${what} ${describeValue(value)}${where} ${notANumberReason(value)}`);
   }
   return parsed;
 }

@@ -1,5 +1,5 @@
 /**
- * The six custom functions as Sheets sees them. The build copies each JSDoc block and parameter
+ * The custom functions as Sheets sees them. The build copies each JSDoc block and parameter
  * list onto a top-level forwarder in dist/Code.js, which is where Sheets reads autocomplete and
  * formula help from — so the parameter names here are the contract of SPEC §4 and the doc blocks
  * are user documentation.
@@ -14,6 +14,8 @@ import { kpiAttainment, kpiPace, kpiStatus } from "../core/elementwise";
 import { kpiRollup } from "../core/rollup";
 import { kpiSmart } from "../core/smart";
 import { kpiSplit } from "../core/split";
+import { kpiSummary, readAsOfDay } from "../core/summary";
+import { kpiTrend } from "../core/trend";
 import { withFunctionName } from "../core/values";
 
 /**
@@ -120,12 +122,14 @@ export function KPI_SMART(kpis: unknown): FormulaResult {
  * Computes every goal of a KPI registry from a check-in log: actuals, attainment, expected
  * progress, status, OKR scores, habit streaks, and rollups of children into parents.
  *
- * Example: =KPI_ROLLUP(KPIs!A1:AD, 'Check-ins'!A1:E, KPI_AS_OF, "ID,Name,Actual,Target,Status")
+ * Example: =KPI_ROLLUP(KPIs!A1:AD, 'Check-ins'!A1:E, KPI_AS_OF, "ID,Name,Actual,Target,Status", 0.1, 0.25)
  *
  * @param {Array<Array<string>>} kpis The registry range including its header row; needs ID and Target columns.
  * @param {Array<Array<string>>} checkins The check-in log including its header row; needs KPI ID and Value, and usually Date.
  * @param {Date} as_of The day to compute for; blank means today.
  * @param {string} fields Comma-separated output columns, e.g. "ID,Name,Owner,Actual,Target,Attainment,Expected,Status" (the default).
+ * @param {number} at_risk_gap How far behind the expected progress is still "On track" (default 0.10); pass the Settings cell so every view grades alike.
+ * @param {number} off_track_gap How far behind is "At risk" rather than "Off track" (default 0.25).
  * @return A header row of the fields and one row per goal.
  * @customfunction
  */
@@ -134,10 +138,80 @@ export function KPI_ROLLUP(
   checkins: unknown,
   as_of?: unknown,
   fields?: unknown,
+  at_risk_gap?: unknown,
+  off_track_gap?: unknown,
 ): FormulaResult {
-  return withClock("KPI_ROLLUP", (clock) => kpiRollup(kpis, checkins, as_of, fields, clock));
+  return withClock("KPI_ROLLUP", (clock) =>
+    kpiRollup(kpis, checkins, as_of, fields, clock, at_risk_gap, off_track_gap),
+  );
 }
 
 function withClock(name: string, run: (clock: Clock) => FormulaResult): FormulaResult {
   return withFunctionName(name, () => run(spreadsheetClock()));
+}
+
+/**
+ * The history of one field of some goals, re-graded from the check-in log as of each step date
+ * (no snapshots: a check-in typed late corrects the past). Every cell equals KPI_ROLLUP's value
+ * for that goal at that date.
+ *
+ * Example: =KPI_TREND(KPIs!A1:AD, 'Check-ins'!A1:E, "KPI-0001", , KPI_AS_OF, "week") returns the
+ * company goal's attainment at the end of every week since its start.
+ *
+ * @param {Array<Array<string>>} kpis The registry range including its header row.
+ * @param {Array<Array<string>>} checkins The check-in log including its header row.
+ * @param {string|Array<Array<string>>} ids One ID, a comma-separated list, or a range of IDs (blank cells skipped).
+ * @param {Date} from The first date; blank means the earliest Start of the chosen goals.
+ * @param {Date} to The last date; blank means today (pass the KPI_AS_OF cell).
+ * @param {string} step day, week (default; ISO weeks), month or quarter.
+ * @param {string} field Actual, Attainment (default), Expected, Score, Status or Check-ins.
+ * @return A header row "Date | <goal names>" and one row per step date.
+ * @customfunction
+ */
+export function KPI_TREND(
+  kpis: unknown,
+  checkins: unknown,
+  ids: unknown,
+  from?: unknown,
+  to?: unknown,
+  step?: unknown,
+  field?: unknown,
+): FormulaResult {
+  return withClock("KPI_TREND", (clock) =>
+    kpiTrend(kpis, checkins, { ids, from, to, step, field }, clock),
+  );
+}
+
+/**
+ * Counts goals by status, with their mean OKR score, per department (or per Level, Owner, Type or
+ * any other registry column), from the same computation as KPI_ROLLUP; a last row "Total".
+ *
+ * Example: =KPI_SUMMARY(KPIs!A1:AD, 'Check-ins'!A1:E, KPI_AS_OF) gives one row per department:
+ * Goals, Achieved, On track, At risk, Off track, Missed, In progress, No data, Errors, Mean score.
+ *
+ * @param {Array<Array<string>>} kpis The registry range including its header row.
+ * @param {Array<Array<string>>} checkins The check-in log including its header row.
+ * @param {Date} as_of The day to grade for; blank means today.
+ * @param {string} by The registry column to group by (default Department).
+ * @param {number} at_risk_gap How far behind the expected progress is still "On track" (default 0.10).
+ * @param {number} off_track_gap How far behind is "At risk" rather than "Off track" (default 0.25).
+ * @return A header row and one row per group, then a Total row.
+ * @customfunction
+ */
+export function KPI_SUMMARY(
+  kpis: unknown,
+  checkins: unknown,
+  as_of?: unknown,
+  by?: unknown,
+  at_risk_gap?: unknown,
+  off_track_gap?: unknown,
+): FormulaResult {
+  return withClock("KPI_SUMMARY", (clock) =>
+    kpiSummary(
+      kpis,
+      checkins,
+      { asOf: readAsOfDay(as_of, clock), by, atRiskGap: at_risk_gap, offTrackGap: off_track_gap },
+      clock,
+    ),
+  );
 }

@@ -8,9 +8,12 @@
 import { type ColumnMap, findColumns, headerKey } from "../core/headers";
 import { isBlank } from "../core/values";
 import {
+  AS_OF_NAME,
+  AT_RISK_GAP_NAME,
   type ColumnDef,
   columnSpecOf,
   DASHBOARD_FIELDS,
+  OFF_TRACK_GAP_NAME,
   SETTINGS,
   type SettingDef,
   type SettingKey,
@@ -201,21 +204,44 @@ export function overlapsAny(target: Rect, existing: readonly Rect[]): boolean {
 
 /** Whether a grid of formulas (from `getFormulas`) already holds a KPI_ROLLUP table. */
 export function hasRollupFormula(formulas: readonly (readonly string[])[]): boolean {
-  return formulas.some((row) => row.some((formula) => /\bKPI_ROLLUP\s*\(/i.test(formula)));
+  return findFormula(formulas, "KPI_ROLLUP") !== undefined;
 }
 
-/** The Dashboard block's width: the rollup table, a spacer, the department summary. */
-export const DASHBOARD_WIDTH = DASHBOARD_FIELDS.length + 3;
+/** 0-based position of the first formula calling `name`, scanning row by row. */
+export function findFormula(
+  formulas: readonly (readonly string[])[],
+  name: string,
+): { readonly row: number; readonly column: number; readonly formula: string } | undefined {
+  const call = new RegExp(`\\b${name}\\s*\\(`, "i");
+  for (let r = 0; r < formulas.length; r++) {
+    const row = formulas[r]!;
+    for (let c = 0; c < row.length; c++) {
+      if (call.test(row[c] ?? "")) return { row: r, column: c, formula: row[c]! };
+    }
+  }
+  return undefined;
+}
 
 /**
- * Where the Dashboard block may go: at A1 when its columns are empty in every row (the rollup
- * table spills down the whole sheet), otherwise one column right of everything already there.
- * `values` and `formulas` cover the sheet's data range from A1. Returns a 1-based column.
+ * Where a block may go: at A1 when its columns are empty in every row (the rollup table spills
+ * down the whole sheet), otherwise one column right of everything already there. `values` and
+ * `formulas` cover the sheet's data range from A1. Returns a 1-based column.
  */
 export function dashboardColumn(
   values: readonly (readonly unknown[])[],
   formulas: readonly (readonly string[])[],
-  width = DASHBOARD_WIDTH,
+  width: number = DASHBOARD_WIDTH,
+): number {
+  const firstColumnsFree = values.every((row, r) =>
+    row.every((value, c) => c >= width || (isBlank(value) && (formulas[r]?.[c] ?? "") === "")),
+  );
+  return firstColumnsFree ? 1 : lastUsedColumn(values, formulas) + 2;
+}
+
+/** The 1-based last column holding a value or a formula (0 when none does). */
+export function lastUsedColumn(
+  values: readonly (readonly unknown[])[],
+  formulas: readonly (readonly string[])[],
 ): number {
   let lastUsed = 0;
   values.forEach((row, r) => {
@@ -223,10 +249,7 @@ export function dashboardColumn(
       if (!isBlank(value) || (formulas[r]?.[c] ?? "") !== "") lastUsed = Math.max(lastUsed, c + 1);
     });
   });
-  const firstColumnsFree = values.every((row, r) =>
-    row.every((value, c) => c >= width || (isBlank(value) && (formulas[r]?.[c] ?? "") === "")),
-  );
-  return firstColumnsFree ? 1 : lastUsed + 2;
+  return lastUsed;
 }
 
 /** `A`, `Z`, `AA`… for a 1-based column. */
@@ -246,22 +269,129 @@ export function sheetRef(name: string): string {
   return /^[A-Za-z]+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
-export interface DashboardLayout {
-  /** Cells to write, relative to the block's top-left cell (0-based offsets). */
-  readonly cells: readonly {
-    readonly row: number;
-    readonly column: number;
-    readonly value: string;
-  }[];
-  /** 0-based column offsets within the block. */
-  readonly percentColumns: readonly number[];
-  readonly statusColumn: number;
-  readonly departmentColumn: number;
-  /** 0-based row offset of the rollup's header row (its data starts one row below). */
-  readonly tableRow: number;
-  /** The department summary's header row and first column, for the chart. */
-  readonly summary: { readonly row: number; readonly column: number };
+/**
+ * A range argument whose error cells reach a custom function as their error text (`#DIV/0!`,
+ * `#N/A`…), dates still dates and blanks still blank. Whether Sheets calls a custom function at
+ * all when a range argument holds an error is undocumented; through this wrapper it never holds
+ * one, so a bad cell is that row's error (SPEC §4.7) rather than the whole table's. ERROR.TYPE
+ * names the error in Sheets; where it is unknown (HyperFormula, in the emulator) every error
+ * reads `#ERROR!`, which the functions treat the same way: as text that is not a number or date.
+ */
+export function errorsAsText(range: string): string {
+  return (
+    `ARRAYFORMULA(IF(ISERROR(${range}), IFERROR(CHOOSE(ERROR.TYPE(${range}), ` +
+    `${ERROR_TEXTS.map((text) => `"${text}"`).join(", ")}), "#ERROR!"), ${range}))`
+  );
 }
+
+/** ERROR.TYPE's numbers 1 to 7, in order. */
+const ERROR_TEXTS = ["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"];
+
+/**
+ * The top-level arguments of a formula that is one call, e.g. `=KPI_ROLLUP(a, b, KPI_AS_OF)`, as
+ * written (trimmed); `undefined` when the formula is anything else (a user's own expression).
+ */
+export function callArguments(formula: string, name: string): string[] | undefined {
+  const match = new RegExp(`^=\\s*${name}\\s*\\(`, "i").exec(formula);
+  if (match === null) return undefined;
+  const args: string[] = [];
+  let depth = 0;
+  let quoted: string | undefined;
+  let current = "";
+  for (let i = match[0].length; i < formula.length; i++) {
+    const ch = formula[i]!;
+    if (quoted !== undefined) {
+      current += ch;
+      if (ch === quoted) quoted = undefined;
+      continue;
+    }
+    if (ch === '"' || ch === "'") {
+      quoted = ch;
+      current += ch;
+    } else if (ch === "(" || ch === "{") {
+      depth++;
+      current += ch;
+    } else if ((ch === ")" || ch === "}") && depth > 0) {
+      depth--;
+      current += ch;
+    } else if (ch === ")") {
+      if (formula.slice(i + 1).trim() !== "") return undefined;
+      args.push(current.trim());
+      return args;
+    } else if (ch === "," && depth === 0) {
+      args.push(current.trim());
+      current = "";
+    } else {
+      current += ch;
+    }
+  }
+  return undefined;
+}
+
+const PLAIN_REFERENCE = /^('([^']|'')+'|[A-Za-z0-9_.]+)!\$?[A-Z]+\$?\d*(:\$?[A-Z]+\$?\d*)?$/i;
+
+/**
+ * The Dashboard's KPI_ROLLUP formula as this version of setup writes it, from one an earlier
+ * version wrote: plain range references wrapped by {@link errorsAsText}, and the Settings gaps
+ * passed (SPEC §4.7). `undefined` when nothing needs to change, or when the formula is not a
+ * plain call the upgrade understands (a user's own formula is left alone).
+ */
+export function upgradeRollupFormula(formula: string): string | undefined {
+  const args = callArguments(formula, "KPI_ROLLUP");
+  if (args === undefined || args.length < 2 || args.length > 6) return undefined;
+  const next = [...args];
+  for (const i of [0, 1]) {
+    if (PLAIN_REFERENCE.test(next[i]!)) next[i] = errorsAsText(next[i]!);
+  }
+  while (next.length < 4) next.push("");
+  if (next.length === 4) next.push(AT_RISK_GAP_NAME, OFF_TRACK_GAP_NAME);
+  if (next.every((arg, i) => arg === args[i]) && next.length === args.length) return undefined;
+  return `=KPI_ROLLUP(${next.join(", ")})`;
+}
+
+/** What an earlier setup wrote for the department table: `ARRAYFORMULA(…AVERAGEIF…)`. */
+const LEGACY_NAMES = /^=ARRAYFORMULA\(IFERROR\(SORT\(UNIQUE\(FILTER\(/;
+const LEGACY_MEANS = /^=ARRAYFORMULA\(IF\([A-Z]+\d+:[A-Z]+="", "", IFERROR\(AVERAGEIF\(/;
+export const LEGACY_CHART_TITLE = "Attainment by department";
+
+/**
+ * The department table an earlier setup wrote (two header cells, "Department" and "Attainment",
+ * above its two hand-built array formulas), as 0-based (row, column) of its top-left header cell;
+ * `undefined` when there is none or a user changed it.
+ */
+export function findLegacySummary(
+  values: readonly (readonly unknown[])[],
+  formulas: readonly (readonly string[])[],
+): { readonly row: number; readonly column: number } | undefined {
+  for (let r = 1; r < formulas.length; r++) {
+    const row = formulas[r]!;
+    for (let c = 0; c + 1 < row.length; c++) {
+      if (!LEGACY_NAMES.test(row[c] ?? "") || !LEGACY_MEANS.test(row[c + 1] ?? "")) continue;
+      const header = values[r - 1] ?? [];
+      if (header[c] === "Department" && header[c + 1] === "Attainment") {
+        return { row: r - 1, column: c };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The Dashboard's rollup table's width: its fields. */
+export const DASHBOARD_WIDTH = DASHBOARD_FIELDS.length;
+/** KPI_SUMMARY's width: the group, Goals, seven statuses, Errors and Mean score. */
+export const SUMMARY_WIDTH = 11;
+/**
+ * Columns a trend block keeps for itself: the dates and up to ten company goals (the emulator
+ * reserves as many for a computed list of IDs); the pace block starts after them and a spacer.
+ */
+export const TREND_GOALS = 10;
+export const TREND_WIDTH = 1 + TREND_GOALS;
+/** Rows between the as-of line and the tables: room for the charts above them. */
+export const CHART_ROWS = 16;
+export const CHART_WIDTH = 600;
+export const CHART_HEIGHT = 320;
+/** The gap between the two charts; both fit a 1,280 px window beside the row numbers. */
+export const CHART_GAP = 16;
 
 export interface DashboardSources {
   readonly kpisSheet: string;
@@ -270,57 +400,260 @@ export interface DashboardSources {
   readonly checkinsSheet: string;
   /** 1-based last column of the check-in log reference (at least E). */
   readonly checkinsWidth: number;
+  /** 1-based columns of ID and Level in the registry, for the company goals' IDs. */
+  readonly idColumn: number;
+  readonly levelColumn: number;
+}
+
+/** The two ranges every figure on the Dashboard is computed from, error cells as text. */
+function inputs(sources: DashboardSources): { kpis: string; checkins: string } {
+  const kpis = `${sheetRef(sources.kpisSheet)}!A1:${columnLetter(Math.max(30, sources.kpisWidth))}`;
+  const checkins = `${sheetRef(sources.checkinsSheet)}!A1:${columnLetter(Math.max(5, sources.checkinsWidth))}`;
+  return { kpis: errorsAsText(kpis), checkins: errorsAsText(checkins) };
+}
+
+export function rollupFormula(sources: DashboardSources): string {
+  const { kpis, checkins } = inputs(sources);
+  const fields = (DASHBOARD_FIELDS as readonly string[]).join(",");
+  return `=KPI_ROLLUP(${kpis}, ${checkins}, ${AS_OF_NAME}, "${fields}", ${AT_RISK_GAP_NAME}, ${OFF_TRACK_GAP_NAME})`;
+}
+
+export function summaryFormula(sources: DashboardSources): string {
+  const { kpis, checkins } = inputs(sources);
+  return `=KPI_SUMMARY(${kpis}, ${checkins}, ${AS_OF_NAME}, "Department", ${AT_RISK_GAP_NAME}, ${OFF_TRACK_GAP_NAME})`;
 }
 
 /**
- * The Dashboard block at a 1-based anchor: a title, the as-of date, the KPI_ROLLUP table
- * (SPEC §3 Dashboard) and a department summary for the chart. Formulas are written with A1
- * references computed from the anchor, so the block works wherever it lands.
+ * A weekly KPI_TREND of the company-level goals (Level = Company, found when the formula is
+ * computed, so goals added later join in) from the earliest start to the as-of date.
+ */
+export function trendFormula(sources: DashboardSources, field: "Attainment" | "Expected"): string {
+  const { kpis, checkins } = inputs(sources);
+  const sheet = sheetRef(sources.kpisSheet);
+  const id = columnLetter(sources.idColumn);
+  const level = columnLetter(sources.levelColumn);
+  const companyIds = `ARRAYFORMULA(IFERROR(FILTER(${sheet}!${id}2:${id}, ${sheet}!${level}2:${level}="Company"), ""))`;
+  return `=KPI_TREND(${kpis}, ${checkins}, ${companyIds}, , ${AS_OF_NAME}, "week", "${field}")`;
+}
+
+/** A cell to write, 1-based. */
+export interface LayoutCell {
+  readonly row: number;
+  readonly column: number;
+  readonly value: string;
+}
+
+/** Columns of a block, 1-based, from `row` to the sheet's last row. */
+export interface ColumnFormat {
+  readonly row: number;
+  readonly column: number;
+  readonly numColumns: number;
+  readonly format: string;
+}
+
+export interface ChartSpec {
+  readonly kind: "column" | "line";
+  readonly title: string;
+  /** 1-based top-left cell and width of each range; each runs to the sheet's last row. */
+  readonly ranges: readonly {
+    readonly row: number;
+    readonly column: number;
+    readonly numColumns: number;
+  }[];
+  readonly options: Readonly<Record<string, unknown>>;
+}
+
+/** One of the Dashboard's tables: its formula, the caption above it, its formats. */
+export interface DashboardPart {
+  readonly cells: readonly LayoutCell[];
+  readonly formats: readonly ColumnFormat[];
+  /** The header row of its table, to make bold. */
+  readonly header: { readonly row: number; readonly column: number; readonly numColumns: number };
+}
+
+export const NUMBER_FORMAT_THOUSANDS = "#,##0.00";
+const PERCENT = "0%";
+const DATE = "yyyy-mm-dd";
+
+/** The KPI table at a 1-based cell: KPI_ROLLUP with readable numbers. */
+export function rollupPart(row: number, column: number, sources: DashboardSources): DashboardPart {
+  const fields = DASHBOARD_FIELDS as readonly string[];
+  const at = (field: string) => column + fields.indexOf(field);
+  return {
+    cells: [
+      { row: row - 1, column, value: "Every goal" },
+      { row, column, value: rollupFormula(sources) },
+    ],
+    formats: [
+      { row: row + 1, column: at("Actual"), numColumns: 2, format: NUMBER_FORMAT_THOUSANDS },
+      { row: row + 1, column: at("Attainment"), numColumns: 2, format: PERCENT },
+    ],
+    header: { row, column, numColumns: fields.length },
+  };
+}
+
+/** The department summary at a 1-based cell. */
+export function summaryPart(row: number, column: number, sources: DashboardSources): DashboardPart {
+  return {
+    cells: [
+      { row: row - 1, column, value: "Goals by department and status" },
+      { row, column, value: summaryFormula(sources) },
+    ],
+    formats: [{ row: row + 1, column: column + SUMMARY_WIDTH - 1, numColumns: 1, format: "0.0" }],
+    header: { row, column, numColumns: SUMMARY_WIDTH },
+  };
+}
+
+/** The company goals' weekly attainment, and their expected pace beside it. */
+export function trendPart(row: number, column: number, sources: DashboardSources): DashboardPart {
+  const pace = column + TREND_WIDTH + 1;
+  return {
+    cells: [
+      { row: row - 1, column, value: "Company goals: attainment by week" },
+      { row, column, value: trendFormula(sources, "Attainment") },
+      { row: row - 1, column: pace, value: "Expected pace" },
+      { row, column: pace, value: trendFormula(sources, "Expected") },
+    ],
+    formats: [
+      { row: row + 1, column, numColumns: 1, format: DATE },
+      { row: row + 1, column: column + 1, numColumns: TREND_GOALS, format: PERCENT },
+      { row: row + 1, column: pace, numColumns: 1, format: DATE },
+      { row: row + 1, column: pace + 1, numColumns: TREND_GOALS, format: PERCENT },
+    ],
+    header: { row, column, numColumns: 2 * TREND_WIDTH + 1 },
+  };
+}
+
+/** Google's chart palette, one colour per company goal. */
+const GOAL_COLOURS = [
+  "#4285f4",
+  "#db4437",
+  "#f4b400",
+  "#0f9d58",
+  "#ab47bc",
+  "#00acc1",
+  "#ff7043",
+  "#9e9d24",
+  "#5c6bc0",
+  "#f06292",
+];
+
+/** Status colours of the summary chart's series, in KPI_SUMMARY's column order. */
+const STATUS_SERIES_COLOURS = [
+  "#0f9d58", // Achieved
+  "#57bb8a", // On track
+  "#f4b400", // At risk
+  "#db4437", // Off track
+  "#a52714", // Missed
+  "#4285f4", // In progress
+  "#9e9e9e", // No data
+];
+
+export function summaryChart(
+  row: number,
+  column: number,
+  position: ChartPosition,
+): ChartSpec & { readonly position: ChartPosition } {
+  return {
+    kind: "column",
+    title: "Goals by department and status",
+    ranges: [
+      { row, column, numColumns: 1 },
+      { row, column: column + 2, numColumns: 7 },
+    ],
+    options: {
+      isStacked: true,
+      colors: STATUS_SERIES_COLOURS,
+      width: CHART_WIDTH,
+      height: CHART_HEIGHT,
+      "legend.position": "right",
+    },
+    position,
+  };
+}
+
+export function trendChart(
+  row: number,
+  column: number,
+  position: ChartPosition,
+): ChartSpec & { readonly position: ChartPosition } {
+  // Each goal's pace is its own line, dashed, in the goal's colour.
+  const series: Record<number, unknown> = {};
+  for (let k = 0; k < TREND_GOALS; k++) {
+    const color = GOAL_COLOURS[k % GOAL_COLOURS.length];
+    series[k] = { color };
+    series[TREND_GOALS + k] = { color, lineDashStyle: [6, 4], labelInLegend: "Expected pace" };
+  }
+  return {
+    kind: "line",
+    title: "Company goals: attainment by week vs expected pace",
+    ranges: [
+      { row, column, numColumns: TREND_WIDTH },
+      { row, column: column + TREND_WIDTH + 2, numColumns: TREND_GOALS },
+    ],
+    options: {
+      "vAxis.format": "percent",
+      series,
+      width: CHART_WIDTH,
+      height: CHART_HEIGHT,
+      "legend.position": "bottom",
+    },
+    position,
+  };
+}
+
+/** Where a chart floats: anchor cell (1-based) and offset in pixels. */
+export interface ChartPosition {
+  readonly row: number;
+  readonly column: number;
+  readonly offsetX: number;
+  readonly offsetY: number;
+}
+
+/**
+ * The whole Dashboard at a 1-based anchor (SPEC §3): title and as-of date, then the two charts,
+ * then side by side the KPI table, the department summary and the company trend, each a single
+ * call of one of the add-on's functions (no hand-built array formula computes a figure). The
+ * tables sit side by side because each spills down as far as it needs.
  */
 export function dashboardLayout(
   anchorRow: number,
   anchorColumn: number,
   sources: DashboardSources,
-): DashboardLayout {
-  const fields = DASHBOARD_FIELDS as readonly string[];
-  const tableRow = 3;
-  const col = (offset: number) => columnLetter(anchorColumn + offset);
-  const dataRow = anchorRow + tableRow + 1;
-  const openColumn = (offset: number) => `${col(offset)}${dataRow}:${col(offset)}`;
-  const department = fields.indexOf("Department");
-  const attainment = fields.indexOf("Attainment");
-  const summaryColumn = fields.length + 1;
-  const kpis = `${sheetRef(sources.kpisSheet)}!A1:${columnLetter(Math.max(30, sources.kpisWidth))}`;
-  const checkins = `${sheetRef(sources.checkinsSheet)}!A1:${columnLetter(Math.max(5, sources.checkinsWidth))}`;
-  const departments = openColumn(department);
-  const names = openColumn(summaryColumn);
+) {
+  const tableRow = anchorRow + 3 + CHART_ROWS + 1;
+  const summaryColumn = anchorColumn + DASHBOARD_WIDTH + 1;
+  const trendColumn = summaryColumn + SUMMARY_WIDTH + 1;
+  const chartRow = anchorRow + 3;
   return {
+    title: { row: anchorRow, column: anchorColumn },
     cells: [
-      { row: 0, column: 0, value: "SMART KPI dashboard" },
-      { row: 1, column: 0, value: "As of" },
-      { row: 1, column: 1, value: "=KPI_AS_OF" },
-      {
-        row: tableRow,
-        column: 0,
-        value: `=KPI_ROLLUP(${kpis}, ${checkins}, KPI_AS_OF, "${fields.join(",")}")`,
-      },
-      { row: tableRow, column: summaryColumn, value: "Department" },
-      { row: tableRow, column: summaryColumn + 1, value: "Attainment" },
-      {
-        row: tableRow + 1,
-        column: summaryColumn,
-        value: `=ARRAYFORMULA(IFERROR(SORT(UNIQUE(FILTER(${departments}, ${departments}<>""))), ""))`,
-      },
-      {
-        row: tableRow + 1,
-        column: summaryColumn + 1,
-        value: `=ARRAYFORMULA(IF(${names}="", "", IFERROR(AVERAGEIF(${departments}, ${names}, ${openColumn(attainment)}), "")))`,
-      },
+      { row: anchorRow, column: anchorColumn, value: "SMART KPI dashboard" },
+      { row: anchorRow + 1, column: anchorColumn, value: "As of" },
+      { row: anchorRow + 1, column: anchorColumn + 1, value: `=${AS_OF_NAME}` },
+    ] as LayoutCell[],
+    asOf: { row: anchorRow + 1, column: anchorColumn + 1 },
+    rollup: rollupPart(tableRow, anchorColumn, sources),
+    summary: summaryPart(tableRow, summaryColumn, sources),
+    trend: trendPart(tableRow, trendColumn, sources),
+    charts: [
+      summaryChart(tableRow, summaryColumn, {
+        row: chartRow,
+        column: anchorColumn,
+        offsetX: 0,
+        offsetY: 0,
+      }),
+      trendChart(tableRow, trendColumn, {
+        row: chartRow,
+        column: anchorColumn,
+        offsetX: CHART_WIDTH + CHART_GAP,
+        offsetY: 0,
+      }),
     ],
-    percentColumns: [attainment, fields.indexOf("Expected"), summaryColumn + 1],
-    statusColumn: fields.indexOf("Status"),
-    departmentColumn: department,
+    statusColumn: anchorColumn + DASHBOARD_FIELDS.indexOf("Status"),
+    nameColumn: anchorColumn + DASHBOARD_FIELDS.indexOf("Name"),
     tableRow,
-    summary: { row: tableRow, column: summaryColumn },
+    /** The rightmost column the block's tables may spill into. */
+    lastColumn: trendColumn + 2 * TREND_WIDTH,
   };
 }

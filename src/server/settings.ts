@@ -30,6 +30,8 @@ export interface SettingsRead {
   readonly settings: Settings;
   /** 1-based sheet row of each setting found, for writing a value back (e.g. Last run). */
   readonly rows: Readonly<Partial<Record<SettingKey, number>>>;
+  /** 1-based sheet column of the values; `undefined` when the sheet has no Value column. */
+  readonly valueColumn: number | undefined;
   readonly errors: readonly TableRowError[];
 }
 
@@ -150,7 +152,13 @@ export function parseSettings(
     }
   }
   errors.sort((a, b) => a.row - b.row);
-  return { settings: settings as unknown as Settings, rows, errors };
+  const column = table.columns.value;
+  return {
+    settings: settings as unknown as Settings,
+    rows,
+    valueColumn: column === undefined ? undefined : column + 1,
+    errors,
+  };
 }
 
 function describeDefault(key: SettingKey): string {
@@ -161,4 +169,28 @@ function describeDefault(key: SettingKey): string {
 /** Reads the Settings sheet with one `getValues` call. */
 export function readSettings(sheet: TableSheet, zone: DayConverter): SettingsRead {
   return parseSettings(Table.read(sheet, columnSpecOf(SETTINGS_COLUMNS)), zone);
+}
+
+/**
+ * Writes the daily check's Last run and Last run summary: one `setValues` when the two rows are
+ * next to each other, as setup writes them. Settings a user deleted are not written.
+ */
+export function writeLastRun(
+  sheet: Pick<GoogleAppsScript.Spreadsheet.Sheet, "getRange">,
+  read: SettingsRead,
+  at: Date,
+  summary: string,
+): void {
+  const column = read.valueColumn;
+  if (column === undefined) return;
+  const runRow = read.rows.lastRun;
+  const summaryRow = read.rows.lastRunSummary;
+  // The summary is our own text, but it may quote a cell: never let it read as a formula.
+  const text = /^[=+\-@]/.test(summary) ? `'${summary}` : summary;
+  if (runRow !== undefined && summaryRow === runRow + 1) {
+    sheet.getRange(runRow, column, 2, 1).setValues([[at], [text]]);
+    return;
+  }
+  if (runRow !== undefined) sheet.getRange(runRow, column).setValue(at);
+  if (summaryRow !== undefined) sheet.getRange(summaryRow, column).setValue(text);
 }

@@ -10,35 +10,57 @@
 import { spreadsheetClock } from "../adapters/clock";
 import { withDocumentLock } from "../adapters/lock";
 import { activeSpreadsheet, type SheetsServices, sheetsServices } from "../adapters/spreadsheet";
+import { isBlank } from "../core/values";
 import {
+  CHART_GAP,
+  CHART_WIDTH,
+  type ChartPosition,
+  type ChartSpec,
   chooseSheets,
   columnsAfter,
   DASHBOARD_WIDTH,
+  type DashboardPart,
   type DashboardSources,
   dashboardColumn,
   dashboardLayout,
-  hasRollupFormula,
+  findFormula,
+  findLegacySummary,
+  type LayoutCell,
+  LEGACY_CHART_TITLE,
+  lastUsedColumn,
   overlapsAny,
   planColumns,
   planSettings,
   type Rect,
+  rollupPart,
+  SUMMARY_WIDTH,
+  summaryChart,
+  summaryPart,
+  TREND_WIDTH,
+  trendChart,
+  trendPart,
   uncovered,
   uncoveredColumns,
+  upgradeRollupFormula,
 } from "./plan";
 import {
   ALERT_COLUMNS,
   AS_OF_NAME,
+  AT_RISK_GAP_NAME,
   type CellFormat,
   CHECKIN_COLUMNS,
   type ColumnDef,
+  DASHBOARD_FIELDS,
   ERROR_STATUS,
   HEADER_STYLE,
   KPI_COLUMNS,
   NUMBER_FORMATS,
+  OFF_TRACK_GAP_NAME,
   PROTECTION_NOTE,
   SETTINGS,
   SETTINGS_COLUMNS,
   type SettingDef,
+  type SettingKey,
   SHEET_NAMES,
   SHEET_ORDER,
   SHEET_TAG,
@@ -129,6 +151,8 @@ export function setUpWorkbook(
     kpisRows: kpis.getMaxRows(),
     checkinsSheet: checkins.getName(),
     checkinsWidth: checkins.getLastColumn(),
+    idColumn: kpiColumns.id + 1,
+    levelColumn: kpiColumns.level + 1,
   });
 
   const alerts = sheets.alerts;
@@ -463,22 +487,31 @@ function ensureSettings(
       .setWarningOnly(true);
   }
 
-  if (spreadsheet.getRangeByName(AS_OF_NAME) === null) {
-    spreadsheet.setNamedRange(AS_OF_NAME, sheet.getRange(rowOf.get("asOf")!, columns.value + 1));
-    added.push(`named the as-of cell ${AS_OF_NAME}`);
+  // The named cells other parts of the add-on read: the Dashboard's formulas pass all three to
+  // the functions, and the daily check grades statuses with the two gaps (see workbook.ts).
+  const names: readonly [string, SettingKey, string][] = [
+    [AS_OF_NAME, "asOf", "the as-of cell"],
+    [AT_RISK_GAP_NAME, "atRiskGap", "the at-risk gap"],
+    [OFF_TRACK_GAP_NAME, "offTrackGap", "the off-track gap"],
+  ];
+  for (const [name, key, what] of names) {
+    if (spreadsheet.getRangeByName(name) !== null) continue;
+    spreadsheet.setNamedRange(name, sheet.getRange(rowOf.get(key)!, columns.value + 1));
+    added.push(`named ${what} ${name}`);
   }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Dashboard
 
-/** Where the Dashboard's formula reads from, and how many rows the registry may fill. */
+/** Where the Dashboard's formulas read from, and how many rows the registry may fill. */
 type DashboardInputs = DashboardSources & { readonly kpisRows: number };
 
 /**
- * Adds the Dashboard block unless the sheet already has a KPI_ROLLUP table (then the user owns
- * its layout). The block goes where it covers nothing; the sheet gets enough rows for the table
- * to spill one row per KPI.
+ * Builds the Dashboard (SPEC §3) on a sheet without a KPI_ROLLUP table, where it covers nothing;
+ * on a sheet that has one, upgrades in place what an earlier version of setup wrote — the rollup
+ * formula gains the Settings gaps and error-safe inputs, the hand-built department table becomes
+ * a KPI_SUMMARY, the trend is added beside everything — and leaves the user's additions alone.
  */
 function ensureDashboard(
   sheet: Sheet,
@@ -495,54 +528,202 @@ function ensureDashboard(
     values = used.getValues();
     formulas = used.getFormulas();
   }
-  if (hasRollupFormula(formulas)) return;
+  const rollup = findFormula(formulas, "KPI_ROLLUP");
+  if (rollup === undefined) buildDashboard(sheet, services, added, sources, values, formulas);
+  else upgradeDashboard(sheet, added, sources, values, formulas, rollup);
+}
 
-  const column = dashboardColumn(values, formulas);
-  const layout = dashboardLayout(1, column, sources);
+/** Makes the sheet at least `rows` × `columns` (spills need room; charts sit in cells). */
+function ensureSize(sheet: Sheet, rows: number, columns: number): number {
   const maxColumns = sheet.getMaxColumns();
-  const lastBlockColumn = column + DASHBOARD_WIDTH - 1;
-  // One more column than the block: the chart is anchored beside it.
-  if (maxColumns < lastBlockColumn + 1) {
-    sheet.insertColumnsAfter(maxColumns, lastBlockColumn + 1 - maxColumns);
-  }
-  const dataRow = 1 + layout.tableRow + 1;
-  const rowsNeeded = dataRow + sources.kpisRows;
+  if (maxColumns < columns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
   const maxRows = sheet.getMaxRows();
-  if (maxRows < rowsNeeded) sheet.insertRowsAfter(maxRows, rowsNeeded - maxRows);
-  const rows = Math.max(maxRows, rowsNeeded);
+  if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  return Math.max(maxRows, rows);
+}
 
-  for (const cell of layout.cells) {
-    const range = sheet.getRange(1 + cell.row, column + cell.column);
-    if (cell.value.startsWith("=")) range.setFormula(cell.value);
-    else range.setValue(cell.value);
-  }
-  sheet.getRange(1, column).setFontWeight("bold").setFontSize(14);
-  sheet.getRange(2, column + 1).setNumberFormat(NUMBER_FORMATS.date);
+function writeCell(sheet: Sheet, cell: LayoutCell): void {
+  const range = sheet.getRange(cell.row, cell.column);
+  if (cell.value.startsWith("=")) range.setFormula(cell.value);
+  else range.setValue(cell.value);
+}
+
+/** Writes one table of the Dashboard: caption, formula, header style, number formats. */
+function writePart(sheet: Sheet, part: DashboardPart, rows: number): void {
+  for (const cell of part.cells) if (cell.row >= 1) writeCell(sheet, cell);
+  const { header } = part;
+  if (header.row > 1) sheet.getRange(header.row - 1, header.column).setFontWeight("bold");
   sheet
-    .getRange(1 + layout.tableRow, column, 1, DASHBOARD_WIDTH)
+    .getRange(header.row, header.column, 1, header.numColumns)
     .setFontWeight(HEADER_STYLE.fontWeight);
-  for (const offset of layout.percentColumns) {
+  for (const format of part.formats) {
     sheet
-      .getRange(dataRow, column + offset, rows - dataRow + 1, 1)
-      .setNumberFormat(NUMBER_FORMATS.percent);
+      .getRange(format.row, format.column, rows - format.row + 1, format.numColumns)
+      .setNumberFormat(format.format);
   }
+}
+
+function buildChart(
+  sheet: Sheet,
+  spec: ChartSpec,
+  position: ChartPosition,
+  rows: number,
+  builder: GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder,
+): GoogleAppsScript.Spreadsheet.EmbeddedChart {
+  const typed = spec.kind === "line" ? builder.asLineChart() : builder.asColumnChart();
+  let chart = typed.setTitle(spec.title) as GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder;
+  for (const range of spec.ranges) {
+    chart = chart.addRange(
+      sheet.getRange(range.row, range.column, rows - range.row + 1, range.numColumns),
+    );
+  }
+  chart = chart.setNumHeaders(1);
+  for (const [option, value] of Object.entries(spec.options))
+    chart = chart.setOption(option, value);
+  return chart
+    .setPosition(position.row, position.column, position.offsetX, position.offsetY)
+    .build();
+}
+
+function buildDashboard(
+  sheet: Sheet,
+  services: SheetsServices,
+  added: string[],
+  sources: DashboardInputs,
+  values: readonly (readonly unknown[])[],
+  formulas: readonly (readonly string[])[],
+): void {
+  const probe = dashboardLayout(1, 1, sources);
+  const column = dashboardColumn(values, formulas, probe.lastColumn);
+  const layout = dashboardLayout(1, column, sources);
+  const rows = ensureSize(sheet, layout.tableRow + 1 + sources.kpisRows, layout.lastColumn + 1);
+
+  for (const cell of layout.cells) writeCell(sheet, cell);
+  sheet.getRange(layout.title.row, layout.title.column).setFontWeight("bold").setFontSize(14);
+  sheet.getRange(layout.asOf.row, layout.asOf.column).setNumberFormat(NUMBER_FORMATS.date);
+  writePart(sheet, layout.rollup, rows);
+  writePart(sheet, layout.summary, rows);
+  writePart(sheet, layout.trend, rows);
+  // Names are sentences: a 100-pixel column would cut them.
+  sheet.setColumnWidth(layout.nameColumn, NAME_WIDTH);
   colourStatuses(
     sheet,
-    sheet.getRange(dataRow, column + layout.statusColumn, rows - dataRow + 1, 1),
+    sheet.getRange(layout.tableRow + 1, layout.statusColumn, rows - layout.tableRow, 1),
     services,
   );
+  for (const chart of layout.charts) {
+    sheet.insertChart(buildChart(sheet, chart, chart.position, rows, sheet.newChart()));
+  }
+  added.push(
+    `added the KPI table, a summary by department and a weekly trend of the company goals, with their charts, to "${sheet.getName()}"`,
+  );
+}
 
-  const summaryRow = 1 + layout.summary.row;
-  const chart = sheet
-    .newChart()
-    .asColumnChart()
-    .setTitle("Attainment by department")
-    .addRange(sheet.getRange(summaryRow, column + layout.summary.column, rows - summaryRow + 1, 2))
-    .setNumHeaders(1)
-    .setOption("legend", { position: "none" })
-    .setOption("vAxis", { format: "percent" })
-    .setPosition(summaryRow, lastBlockColumn + 1, 0, 0)
-    .build();
-  sheet.insertChart(chart);
-  added.push(`added the KPI table and a chart of attainment by department to "${sheet.getName()}"`);
+const NAME_WIDTH = 320;
+
+function upgradeDashboard(
+  sheet: Sheet,
+  added: string[],
+  sources: DashboardInputs,
+  values: unknown[][],
+  formulas: string[][],
+  rollup: { readonly row: number; readonly column: number; readonly formula: string },
+): void {
+  const tableRow = rollup.row + 1;
+  const rows = ensureSize(sheet, tableRow + 1 + sources.kpisRows, 1);
+
+  const upgraded = upgradeRollupFormula(rollup.formula);
+  if (upgraded !== undefined) {
+    sheet.getRange(tableRow, rollup.column + 1).setFormula(upgraded);
+    formulas[rollup.row]![rollup.column] = upgraded;
+    const header = values[rollup.row]?.slice(rollup.column, rollup.column + DASHBOARD_WIDTH);
+    // Readable numbers, once, for the table this add-on wrote (its header is its field list).
+    if (header !== undefined && header.join(",") === DASHBOARD_FIELDS.join(",")) {
+      for (const format of rollupPart(tableRow, rollup.column + 1, sources).formats) {
+        sheet
+          .getRange(format.row, format.column, rows - format.row + 1, format.numColumns)
+          .setNumberFormat(format.format);
+      }
+      sheet.setColumnWidth(rollup.column + 1 + DASHBOARD_FIELDS.indexOf("Name"), NAME_WIDTH);
+    }
+    added.push(`passed the Settings gaps to the KPI table on "${sheet.getName()}"`);
+  }
+
+  const charts = sheet.getCharts();
+  const legacyChart = charts.find(
+    (chart) => chart.getOptions().get("title") === LEGACY_CHART_TITLE,
+  );
+  const chartAt = legacyChart?.getContainerInfo();
+  const chartPosition: ChartPosition = {
+    row: chartAt?.getAnchorRow() ?? 1,
+    column: chartAt?.getAnchorColumn() ?? lastUsedColumn(values, formulas) + 2,
+    offsetX: chartAt?.getOffsetX() ?? 0,
+    offsetY: chartAt?.getOffsetY() ?? 0,
+  };
+
+  if (findFormula(formulas, "KPI_SUMMARY") === undefined) {
+    const legacy = findLegacySummary(values, formulas);
+    if (legacy !== undefined) {
+      sheet.getRange(legacy.row + 1, legacy.column + 1, 2, 2).clearContent();
+      for (const r of [legacy.row, legacy.row + 1]) {
+        for (const c of [legacy.column, legacy.column + 1]) {
+          values[r]![c] = "";
+          formulas[r]![c] = "";
+        }
+      }
+    }
+    const free =
+      legacy !== undefined &&
+      columnsFree(values, formulas, legacy.row, legacy.column, SUMMARY_WIDTH);
+    const row = free ? legacy.row + 1 : tableRow;
+    const column = free ? legacy.column + 1 : lastUsedColumn(values, formulas) + 2;
+    ensureSize(sheet, 1, column + SUMMARY_WIDTH);
+    writePart(sheet, summaryPart(row, column, sources), rows);
+    markUsed(values, row - 1, column - 1 + SUMMARY_WIDTH - 1);
+    const spec = summaryChart(row, column, chartPosition);
+    if (legacyChart !== undefined) {
+      sheet.updateChart(
+        buildChart(sheet, spec, chartPosition, rows, legacyChart.modify().clearRanges()),
+      );
+    } else {
+      sheet.insertChart(buildChart(sheet, spec, chartPosition, rows, sheet.newChart()));
+    }
+    added.push(`replaced the department table on "${sheet.getName()}" with KPI_SUMMARY`);
+  }
+
+  if (findFormula(formulas, "KPI_TREND") === undefined) {
+    const column = lastUsedColumn(values, formulas) + 2;
+    const part = trendPart(tableRow, column, sources);
+    ensureSize(sheet, 1, column + 2 * TREND_WIDTH + 1);
+    writePart(sheet, part, rows);
+    const position = { ...chartPosition, offsetX: chartPosition.offsetX + CHART_WIDTH + CHART_GAP };
+    sheet.insertChart(
+      buildChart(sheet, trendChart(tableRow, column, position), position, rows, sheet.newChart()),
+    );
+    added.push(`added a weekly trend of the company goals to "${sheet.getName()}"`);
+  }
+}
+
+/** Whether columns [column, column + width) are empty from `row` down (0-based). */
+function columnsFree(
+  values: readonly (readonly unknown[])[],
+  formulas: readonly (readonly string[])[],
+  row: number,
+  column: number,
+  width: number,
+): boolean {
+  for (let r = row; r < values.length; r++) {
+    for (let c = column; c < column + width; c++) {
+      if (!isBlank(values[r]?.[c]) || (formulas[r]?.[c] ?? "") !== "") return false;
+    }
+  }
+  return true;
+}
+
+/** Records a cell as used, so the next block goes right of it. */
+function markUsed(values: unknown[][], row: number, column: number): void {
+  while (values.length <= row) values.push([]);
+  const line = values[row]!;
+  while (line.length < column) line.push("");
+  line[column] = "(used)";
 }

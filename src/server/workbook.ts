@@ -42,6 +42,15 @@ export const SHEET_ORDER: readonly SheetKey[] = [
 export const AS_OF_NAME = "KPI_AS_OF";
 
 /**
+ * Named ranges on the Settings cells of the two status gaps (SPEC §3 Settings, §4.7). Setup
+ * creates them; the Dashboard's formulas pass them to KPI_ROLLUP and KPI_SUMMARY, and anything
+ * else that grades statuses (the daily check) reads the gaps through them, so every status in
+ * the workbook is graded alike.
+ */
+export const AT_RISK_GAP_NAME = "KPI_AT_RISK_GAP";
+export const OFF_TRACK_GAP_NAME = "KPI_OFF_TRACK_GAP";
+
+/**
  * How a column's data cells are formatted. `text` is the plain-text format "@": whatever is
  * typed or written there stays text, so "=1+1", "-5 churn" or "0012" never turn into a formula
  * or a number (SPEC §7). `auto` leaves Sheets' automatic format, so a typed "5%" shows as 5%.

@@ -51,6 +51,9 @@ function loggedSum(id: string, upTo = DEMO_TODAY): number {
 }
 
 const percent = (fraction: number) => `${Math.round(fraction * 100)}%`;
+/** The Dashboard's Actual and Target format: thousands separators, two decimals. */
+const amount = (value: number) =>
+  value.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /** Dashboard columns: ID, Name, Department, Owner, Actual, Target, Attainment, Expected, Status. */
 async function dashboardRow(id: string): Promise<{
@@ -97,28 +100,28 @@ test("shows the Dashboard's KPI_ROLLUP computed from the demo's check-ins", asyn
   const channels = CHANNELS.map((channel) => loggedSum(channel.id));
   for (const [i, channel] of CHANNELS.entries()) {
     const row = await dashboardRow(channel.id);
-    expect(row.actual).toBe(String(channels[i]));
-    expect(row.target).toBe(String((10_000_000 * channel.weight) / 10));
+    expect(row.actual).toBe(amount(channels[i]!));
+    expect(row.target).toBe(amount((10_000_000 * channel.weight) / 10));
     expect(row.attainment).toBe(percent(channels[i]! / ((10_000_000 * channel.weight) / 10)));
   }
   // The company goal has no check-ins of its own: its actual is the sum of its channels'.
   const company = channels.reduce((a, b) => a + b, 0);
   const row = await dashboardRow("KPI-0001");
   expect(row).toEqual({
-    actual: String(company),
-    target: "10000000",
+    actual: amount(company),
+    target: "10,000,000.00",
     attainment: percent(company / 10_000_000),
     expected: "100%",
     status: "On track",
   });
-  await expect((await dashboardRow("KPI-0010")).actual).toBe(String(loggedSum("KPI-0010")));
+  await expect((await dashboardRow("KPI-0010")).actual).toBe(amount(loggedSum("KPI-0010")));
 });
 
 test("colours each status as the add-on's conditional format rules say", async () => {
   const statusCells = page.locator("table.grid tbody tr td:nth-of-type(9)");
   const seen = await statusCells.evaluateAll((cells) =>
     cells
-      .slice(4)
+      .slice(21)
       .filter((cell) => cell.textContent !== "")
       .map((cell) => [cell.textContent ?? "", getComputedStyle(cell).backgroundColor] as const),
   );
@@ -140,17 +143,19 @@ test("colours each status as the add-on's conditional format rules say", async (
 });
 
 test("shows the selected cell's formula in the formula bar and moves with the arrow keys", async () => {
-  await cell(page, "A4").click();
-  await expect(page.locator("#name-box").textContent()).resolves.toBe("A4");
-  await expect(page.locator("#formula").inputValue()).resolves.toMatch(/^=KPI_ROLLUP\(KPIs!A1:/);
+  await cell(page, "A21").click();
+  await expect(page.locator("#name-box").textContent()).resolves.toBe("A21");
+  await expect(page.locator("#formula").inputValue()).resolves.toMatch(
+    /^=KPI_ROLLUP\(ARRAYFORMULA\(IF\(ISERROR\(KPIs!A1:/,
+  );
   await page.keyboard.press("ArrowRight");
   await page.keyboard.press("ArrowDown");
-  await expect(page.locator("#name-box").textContent()).resolves.toBe("B5");
+  await expect(page.locator("#name-box").textContent()).resolves.toBe("B22");
   await expect(page.locator("#formula").inputValue()).resolves.toBe(
     "Sell 10,000,000 NTD across all channels in Q1",
   );
   await expect(page.getByRole("grid").getAttribute("aria-activedescendant")).resolves.toBe(
-    "cell-5-2",
+    "cell-22-2",
   );
 });
 
@@ -253,7 +258,7 @@ test("recomputes actuals, pace and the as-of date when today changes", async () 
   const company = channels.reduce((a, b) => a + b, 0);
   expect(company).toBeLessThan(CHANNELS.map((c) => loggedSum(c.id)).reduce((a, b) => a + b, 0));
   const row = await dashboardRow("KPI-0001");
-  expect(row.actual).toBe(String(company));
+  expect(row.actual).toBe(amount(company));
   expect(row.attainment).toBe(percent(company / 10_000_000));
   // 45 of the quarter's 89 days have passed on 15 February.
   expect(row.expected).toBe(percent(45 / 89));

@@ -81,8 +81,8 @@ test('"Set up KPI sheets" creates the sheets, shows its toast and saves the work
   ).resolves.toBe("700");
   await page.getByRole("tab", { name: "Dashboard" }).click();
   await expect(cell(page, "A1").textContent()).resolves.toBe("SMART KPI dashboard");
-  await expect(cell(page, "A4").textContent()).resolves.toBe("ID");
-  await expect(cell(page, "I4").textContent()).resolves.toBe("Status");
+  await expect(cell(page, "A21").textContent()).resolves.toBe("ID");
+  await expect(cell(page, "I21").textContent()).resolves.toBe("Status");
 
   const saved = JSON.parse(readFileSync(playground.workbookPath, "utf8")) as {
     spreadsheet: { sheets: { name: string }[] };

@@ -63,7 +63,7 @@ describe("weekly habit: exercise twice a week", () => {
     expect([row.attainment, row.streak]).toEqual([2 / 3, 2]);
   });
 
-  it("does not count check-ins before Start in the week that contains it", () => {
+  it("does not count check-ins before Start, nor fail the week Start cuts short", () => {
     const row = rollup(
       [{ ...exercise, Start: "2025-12-17" }],
       [
@@ -72,7 +72,9 @@ describe("weekly habit: exercise twice a week", () => {
       ],
       "2025-12-22",
     ).FIT!;
-    expect([row.attainment, row.streak, row.checkins]).toEqual([0, 0, 1]);
+    // Wednesday to Sunday with one workout: not met, and too short to count as failed.
+    expect([row.attainment, row.streak, row.checkins]).toEqual([undefined, 0, 1]);
+    expect(row.statusText).toBe("No data");
   });
 
   it("is never Achieved nor Missed", () => {
@@ -92,8 +94,12 @@ describe("weekly habit: exercise twice a week", () => {
     const thursday = rollup([goal], checkins, "2026-01-15").FIT!;
     expect([thursday.actual, thursday.attainment, thursday.checkins]).toEqual([1, 0.75, 9]);
     const later = rollup([goal], checkins, "2026-02-20").FIT!;
-    // The Due week ended before as-of, so it is complete (and not met: 1 workout).
-    expect([later.actual, later.attainment, later.streak]).toEqual([1, 0.6, 0]);
+    // The Due week (Monday to Wednesday, one workout) is over but was cut short by Due: unmet,
+    // it is not graded, so the streak counts back from the week before it.
+    expect([later.actual, later.attainment, later.streak]).toEqual([1, 0.75, 2]);
+    // Met, the short week counts like any other.
+    const met = rollup([goal], [...checkins, ["2026-01-14", "FIT", 1]], "2026-02-20").FIT!;
+    expect([met.actual, met.attainment, met.streak]).toEqual([2, 0.8, 3]);
   });
 });
 
@@ -132,9 +138,24 @@ describe("monthly, quarterly and daily habits", () => {
     expect(row.statusText).toBe("Off track");
   });
 
-  it("does not complete the month on its last day", () => {
+  it("grades the current month as soon as its book is read", () => {
     const row = rollup([reading], books, "2026-03-31").READ!;
-    expect([row.actual, row.attainment, row.streak]).toEqual([2, 0.5, 0]);
+    // January met, February not, March met already.
+    expect([row.actual, row.attainment, row.streak]).toEqual([2, 2 / 3, 1]);
+  });
+
+  it("counts a book read on 31 March for March, that same day", () => {
+    const lastDay: Checkin[] = [
+      ["2026-01-20", "READ", 1],
+      ["2026-02-27", "READ", 1],
+      ["2026-03-31", "READ", 1],
+    ];
+    const row = rollup([reading], lastDay, "2026-03-31").READ!;
+    expect(summary(row)).toEqual({ actual: 1, attainment: 1, expected: 1, status: "On track" });
+    expect(row.streak).toBe(3);
+    // The day before, March is still open: it counts neither way.
+    const before = rollup([reading], lastDay, "2026-03-30").READ!;
+    expect([before.actual, before.attainment, before.streak]).toEqual([undefined, 1, 2]);
   });
 
   it("grades quarters for travelling once a quarter", () => {
@@ -154,7 +175,36 @@ describe("monthly, quarterly and daily habits", () => {
       ["2026-01-25", "TRAVEL", 1],
     ];
     const row = rollup([travel], trips, "2026-02-01").TRAVEL!;
-    expect([row.actual, row.attainment, row.streak]).toEqual([1, 0.75, 2]);
+    // Five quarters graded: Q2 2025 without a trip, and Q1 2026 met already in January.
+    expect([row.actual, row.attainment, row.streak]).toEqual([1, 0.8, 3]);
+  });
+
+  it("is On track on 31 March after a trip in February (travel once a quarter)", () => {
+    const travel = {
+      ID: "TRAVEL",
+      Name: "Travel once a quarter",
+      Type: "Habit",
+      Level: "Personal",
+      Cadence: "Quarterly",
+      Direction: "At least",
+      Aggregation: "Sum",
+      Unit: "trips",
+      Baseline: 0,
+      Target: 1,
+      Start: "2026-01-01",
+      Due: "2026-12-31",
+    };
+    const row = rollup([travel], [["2026-02-14", "TRAVEL", 1]], "2026-03-31").TRAVEL!;
+    expect(summary(row)).toEqual({ actual: 1, attainment: 1, expected: 1, status: "On track" });
+    expect(row.streak).toBe(1);
+    // Before the trip nothing is known yet: the quarter is still open.
+    const january = rollup([travel], [["2026-02-14", "TRAVEL", 1]], "2026-01-31").TRAVEL!;
+    expect(summary(january)).toEqual({
+      actual: undefined,
+      attainment: undefined,
+      expected: 1,
+      status: "No data",
+    });
   });
 
   it("grades years", () => {
@@ -199,7 +249,8 @@ describe("monthly, quarterly and daily habits", () => {
       ],
       "2026-03-06",
     ).HOME!;
-    expect([row.actual, row.attainment, row.streak]).toEqual([1, 0.75, 2]);
+    // Today is met already, so it is graded: 4 of 5 days, the last three in a row.
+    expect([row.actual, row.attainment, row.streak]).toEqual([1, 0.8, 3]);
   });
 
   it("grades days from check-ins logged only on good days with Count", () => {
@@ -213,7 +264,7 @@ describe("monthly, quarterly and daily habits", () => {
       ],
       "2026-03-06",
     ).HOME!;
-    expect([row.actual, row.attainment, row.streak]).toEqual([1, 0.75, 2]);
+    expect([row.actual, row.attainment, row.streak]).toEqual([1, 0.8, 3]);
   });
 });
 
@@ -381,5 +432,142 @@ describe("habit periods compare with the target exactly", () => {
     // Two complete days: only the second met the target.
     expect(rows.H?.attainment).toBe(0.5);
     expect(rows.H?.streak).toBe(1);
+  });
+});
+
+describe("habits graded as people count them (SPEC §4.7)", () => {
+  const personal = {
+    Type: "Habit",
+    Level: "Personal",
+    Direction: "At least",
+    Aggregation: "Sum",
+    Baseline: 0,
+    Start: "2026-01-01", // a Thursday
+    Due: "2026-12-31",
+  };
+  const habits = [
+    { ...personal, ID: "FIT", Name: "Exercise twice a week", Cadence: "Weekly", Target: 2 },
+    { ...personal, ID: "READ", Name: "Read a book every month", Cadence: "Monthly", Target: 1 },
+    { ...personal, ID: "TRIP", Name: "Travel once a quarter", Cadence: "Quarterly", Target: 1 },
+    {
+      ...personal,
+      ID: "HOME",
+      Name: "Get off work on time every day",
+      Cadence: "Daily",
+      Target: 1,
+    },
+  ];
+
+  it("counts the guide's four personal habits met on the last day of their periods that day", () => {
+    const cases: readonly [id: string, asOf: string, checkins: Checkin[], streak: number][] = [
+      // Sunday 11 January ends the second week; its second workout is that Sunday.
+      [
+        "FIT",
+        "2026-01-11",
+        [
+          ["2026-01-02", "FIT", 1],
+          ["2026-01-03", "FIT", 1],
+          ["2026-01-06", "FIT", 1],
+          ["2026-01-11", "FIT", 1],
+        ],
+        2,
+      ],
+      ["READ", "2026-01-31", [["2026-01-31", "READ", 1]], 1],
+      ["TRIP", "2026-03-31", [["2026-03-31", "TRIP", 1]], 1],
+      [
+        "HOME",
+        "2026-01-03",
+        [
+          ["2026-01-01", "HOME", 1],
+          ["2026-01-02", "HOME", 1],
+          ["2026-01-03", "HOME", 1],
+        ],
+        3,
+      ],
+    ];
+    for (const [id, asOf, checkins, streak] of cases) {
+      const row = rollup(habits, checkins, asOf)[id]!;
+      expect([id, summary(row), row.streak]).toEqual([
+        id,
+        { actual: id === "FIT" ? 2 : 1, attainment: 1, expected: 1, status: "On track" },
+        streak,
+      ]);
+    }
+  });
+
+  it("does not fail the first week of a habit started on a Thursday for having four days", () => {
+    const one: Checkin[] = [["2026-01-02", "FIT", 1]];
+    const monday = rollup(habits, one, "2026-01-05").FIT!;
+    expect([monday.attainment, monday.streak, monday.statusText]).toEqual([
+      undefined,
+      0,
+      "No data",
+    ]);
+    // Met in its four days, it counts.
+    const two: Checkin[] = [...one, ["2026-01-04", "FIT", 1]];
+    const met = rollup(habits, two, "2026-01-05").FIT!;
+    expect([met.attainment, met.streak, met.statusText]).toEqual([1, 1, "On track"]);
+    // The first full week is graded like any other once it is over.
+    const later = rollup(habits, two, "2026-01-12").FIT!;
+    expect([later.attainment, later.streak]).toEqual([0.5, 0]);
+  });
+
+  it("grades the week Due cuts short of an at-most habit once Due has passed", () => {
+    const coffee = {
+      ID: "COFFEE",
+      Name: "At most 10 coffees a week",
+      Type: "Habit",
+      Cadence: "Weekly",
+      Direction: "At most",
+      Aggregation: "Sum",
+      Target: 10,
+      Start: "2026-03-02", // a Monday
+      Due: "2026-03-11", // the Wednesday of the second week
+    };
+    const cups = (second: number): Checkin[] => [
+      ["2026-03-04", "COFFEE", 8],
+      ["2026-03-10", "COFFEE", second],
+    ];
+    // On Due the short week is not over: an at-most week is known only when it ends.
+    const onDue = rollup([coffee], cups(12), "2026-03-11").COFFEE!;
+    expect([onDue.actual, onDue.attainment, onDue.streak]).toEqual([12, 1, 1]);
+    const after = rollup([coffee], cups(12), "2026-03-12").COFFEE!;
+    expect([after.actual, after.attainment, after.streak, after.statusText]).toEqual([
+      12,
+      0.5,
+      0,
+      "Off track",
+    ]);
+    const kept = rollup([coffee], cups(3), "2026-03-12").COFFEE!;
+    expect([kept.attainment, kept.streak]).toEqual([1, 2]);
+  });
+
+  it("counts a period met early in the streak, and an open unmet one in neither", () => {
+    const books: Checkin[] = [
+      ["2026-01-12", "READ", 1],
+      ["2026-02-08", "READ", 1],
+      ["2026-03-10", "READ", 1],
+    ];
+    const met = rollup(habits, books, "2026-03-15").READ!;
+    expect([met.actual, met.attainment, met.streak]).toEqual([1, 1, 3]);
+    const open = rollup(habits, books.slice(0, 2), "2026-03-15").READ!;
+    expect([open.actual, open.attainment, open.streak]).toEqual([undefined, 1, 2]);
+    const broken = rollup(habits, [books[0]!, books[2]!], "2026-03-15").READ!;
+    expect([broken.attainment, broken.streak]).toEqual([2 / 3, 1]);
+  });
+
+  it("grades an at-least period met early even when later check-ins could lower it", () => {
+    // Average aggregation: met on Monday, as the SPEC says ("as soon as it is met").
+    const sleep = {
+      ID: "SLEEP",
+      Type: "Habit",
+      Cadence: "Weekly",
+      Direction: "At least",
+      Aggregation: "Average",
+      Target: 7,
+      Start: "2026-03-02",
+    };
+    const row = rollup([sleep], [["2026-03-02", "SLEEP", 8]], "2026-03-02").SLEEP!;
+    expect([row.actual, row.attainment, row.streak]).toEqual([8, 1, 1]);
   });
 });

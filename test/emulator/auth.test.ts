@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { createEmulator, loadAddOn } from "../../emulator";
 
 const SCRIPT = `
@@ -21,13 +24,33 @@ function touch(what) {
     case "format": return Utilities.formatDate(new Date(0), "Asia/Tokyo", "HH:mm");
     case "user": return Session.getActiveUser().getEmail();
     case "lock": return LockService.getDocumentLock().tryLock(1);
+    case "sidebar": SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutput("<p>hi</p>")); return "shown";
+    case "open": return SpreadsheetApp.openById(SpreadsheetApp.getActive().getId()).getName();
+    case "effective": return Session.getEffectiveUser().getEmail();
+    case "send": MailApp.sendEmail("bob@example.com", "s", "b"); return "sent";
   }
 }
 `;
 
-function setUp() {
+const AUTH = "https://www.googleapis.com/auth/";
+/** A manifest granting every scope these tests touch (explicit: the repo's may change). */
+const ALL_SCOPES = {
+  oauthScopes: [
+    `${AUTH}spreadsheets.currentonly`,
+    `${AUTH}script.container.ui`,
+    `${AUTH}script.send_mail`,
+    `${AUTH}script.scriptapp`,
+    `${AUTH}userinfo.email`,
+  ],
+};
+
+function setUp(manifest: { oauthScopes?: string[] } = ALL_SCOPES) {
   const emu = createEmulator({ timeZone: "Pacific/Auckland", user: "ann@example.com" });
-  return { emu, addOn: loadAddOn(SCRIPT, emu) };
+  return { emu, addOn: loadAddOn(SCRIPT, emu, { manifest }) };
+}
+
+function without(scope: string) {
+  return { oauthScopes: ALL_SCOPES.oauthScopes.filter((s) => s !== `${AUTH}${scope}`) };
 }
 
 const SHEETS_SCOPES =
@@ -83,6 +106,91 @@ describe("AuthMode.LIMITED (simple triggers)", () => {
     expect(() => addOn.run("touch", ["triggers"], limited)).toThrow(
       "You do not have permission to call ScriptApp.getProjectTriggers. Required permissions: https://www.googleapis.com/auth/script.scriptapp",
     );
+  });
+});
+
+describe("AuthMode.LIMITED refuses what Google refuses in a simple trigger", () => {
+  it("may not show a sidebar", () => {
+    const { emu, addOn } = setUp();
+    expect(() => addOn.run("touch", ["sidebar"], { authMode: "LIMITED" })).toThrow(
+      `You do not have permission to call Ui.showSidebar. Required permissions: ${AUTH}script.container.ui`,
+    );
+    expect(emu.ui.sidebars).toHaveLength(0);
+    expect(addOn.run("touch", ["sidebar"])).toBe("shown");
+  });
+
+  it("does not learn the user's address", () => {
+    const { addOn } = setUp();
+    expect(addOn.run("touch", ["user"], { authMode: "LIMITED" })).toBe("");
+    expect(addOn.run("touch", ["effective"], { authMode: "LIMITED" })).toBe("");
+    expect(addOn.run("touch", ["user"])).toBe("ann@example.com");
+  });
+});
+
+describe("the manifest's OAuth scopes", () => {
+  it("without userinfo.email, Session.getActiveUser is refused with Google's message", () => {
+    const { addOn } = setUp(without("userinfo.email"));
+    expect(() => addOn.run("touch", ["user"])).toThrow(
+      `You do not have permission to call Session.getActiveUser. Required permissions: ${AUTH}userinfo.email`,
+    );
+    expect(() => addOn.run("touch", ["effective"])).toThrow(
+      "You do not have permission to call Session.getEffectiveUser.",
+    );
+  });
+
+  it("openById needs the full spreadsheets scope; currentonly is not enough", () => {
+    const { addOn } = setUp();
+    expect(() => addOn.run("touch", ["open"])).toThrow(
+      `You do not have permission to call SpreadsheetApp.openById. Required permissions: ${AUTH}spreadsheets`,
+    );
+    const full = setUp({ oauthScopes: [...ALL_SCOPES.oauthScopes, `${AUTH}spreadsheets`] });
+    expect(full.addOn.run("touch", ["open"])).toBe("Untitled spreadsheet");
+  });
+
+  it("without a spreadsheets scope the document is refused, either scope naming both", () => {
+    const { addOn } = setUp(without("spreadsheets.currentonly"));
+    expect(() => addOn.run("touch", ["spreadsheet"])).toThrow(
+      `You do not have permission to call SpreadsheetApp.getActive. ${SHEETS_SCOPES}`,
+    );
+    const full = setUp({
+      oauthScopes: [...without("spreadsheets.currentonly").oauthScopes, `${AUTH}spreadsheets`],
+    });
+    expect(full.addOn.run("touch", ["spreadsheet"])).toBe("Untitled spreadsheet");
+  });
+
+  it("mail, triggers and dialogs each need their own scope", () => {
+    expect(() => setUp(without("script.send_mail")).addOn.run("touch", ["send"])).toThrow(
+      `You do not have permission to call MailApp.sendEmail. Required permissions: ${AUTH}script.send_mail`,
+    );
+    expect(() => setUp(without("script.send_mail")).addOn.run("touch", ["mail"])).toThrow(
+      "You do not have permission to call MailApp.getRemainingDailyQuota.",
+    );
+    expect(() => setUp(without("script.scriptapp")).addOn.run("touch", ["triggers"])).toThrow(
+      `You do not have permission to call ScriptApp.getProjectTriggers. Required permissions: ${AUTH}script.scriptapp`,
+    );
+    expect(() => setUp(without("script.container.ui")).addOn.run("touch", ["sidebar"])).toThrow(
+      `You do not have permission to call Ui.showSidebar. Required permissions: ${AUTH}script.container.ui`,
+    );
+  });
+
+  it("building the add-on menu needs no scope, as in AuthMode.NONE", () => {
+    const { emu, addOn } = setUp({ oauthScopes: [] });
+    expect(addOn.open("NONE")).toBe("1970");
+    expect(emu.ui.menu()?.items).toHaveLength(2);
+  });
+
+  it("a manifest without oauthScopes has them inferred: nothing is refused for want of one", () => {
+    const { addOn } = setUp({});
+    expect(addOn.run("touch", ["user"])).toBe("ann@example.com");
+  });
+
+  it("is read from a file when given a path", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "manifest-"));
+    const file = path.join(dir, "appsscript.json");
+    writeFileSync(file, JSON.stringify(without("userinfo.email")));
+    const emu = createEmulator();
+    const addOn = loadAddOn(SCRIPT, emu, { manifest: file });
+    expect(() => addOn.run("touch", ["user"])).toThrow("Session.getActiveUser");
   });
 });
 

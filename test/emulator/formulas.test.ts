@@ -128,6 +128,18 @@ describe("formulas evaluated as Sheets evaluates them", () => {
     expect(emu.calls.count("Range.getValue")).toBe(1);
   });
 
+  it("each cell's call is its own execution: a global set by one cell is gone in the next", () => {
+    const emu = createEmulator();
+    loadAddOn(
+      `var calls = 0;
+       function KPI_PACE(x) { calls += 1; return calls; }`,
+      emu,
+    );
+    const sheet = emu.spreadsheet.getSheets()[0]!;
+    sheet.getRange("A1:A3").setFormulas([["=KPI_PACE(1)"], ["=KPI_PACE(2)"], ["=KPI_PACE(3)"]]);
+    expect(sheet.getRange("A1:A3").getValues()).toEqual([[1], [1], [1]]);
+  });
+
   it("without the add-on loaded its functions are unknown (#NAME?)", () => {
     const emu = createEmulator();
     const sheet = emu.spreadsheet.getSheets()[0]!;

@@ -1,4 +1,4 @@
-import { createEmulator, loadAddOn } from "../../emulator";
+import { AuthMode, createEmulator, loadAddOn } from "../../emulator";
 
 const SCRIPT = `
 var executions = (typeof executions === "number" ? executions : 0) + 1;
@@ -20,7 +20,8 @@ function echo(value) { return value; }
 function makeDate() { return new Date(Date.UTC(2026, 0, 2)); }
 function helper_() { return "private"; }
 function withDate() { return { when: new Date() }; }
-function onOpen(e) { return [e.authMode, e.source ? e.source.getName() : "no source", e.user.email]; }
+function onOpen(e) { return [String(e.authMode), e.source ? e.source.getName() : "no source", e.user.email]; }
+function modeIs(e) { return [e.authMode === ScriptApp.AuthMode[String(e.authMode)], e.authMode === String(e.authMode)]; }
 function onInstall(e) { onOpen(e); return "installed " + e.authMode; }
 function sidebar() {
   var html = HtmlService.createHtmlOutputFromFile("Sidebar").setTitle("SMART KPI");
@@ -100,6 +101,12 @@ describe("the runner executes Code.js as Apps Script does", () => {
     expect(addOn.open("LIMITED")).toEqual(["LIMITED", "Untitled spreadsheet", "ann@example.com"]);
     expect(addOn.open("NONE")).toEqual(["NONE", "no source", "ann@example.com"]);
     expect(addOn.install()).toBe("installed FULL");
+  });
+
+  it("an event's authMode is the ScriptApp.AuthMode object, never the string", () => {
+    const { addOn } = setUp();
+    expect(addOn.run("modeIs", [{ authMode: AuthMode.NONE }])).toEqual([true, false]);
+    expect(addOn.run("modeIs", [{ authMode: AuthMode.LIMITED }])).toEqual([true, false]);
   });
 
   it("a sidebar page comes from the project's HTML files", () => {

@@ -1,4 +1,4 @@
-import { createEmulator } from "../../emulator";
+import { createEmulator, loadAddOn } from "../../emulator";
 import { formatJavaDate, formatString } from "../../emulator/Utilities";
 
 describe("Utilities", () => {
@@ -84,9 +84,47 @@ describe("ScriptApp", () => {
     );
   });
 
-  it("exposes the AuthMode enum whose values compare with event objects' authMode", () => {
-    const { ScriptApp } = createEmulator().services("FULL");
-    expect(ScriptApp.AuthMode.NONE).toBe("NONE");
-    expect(ScriptApp.AuthMode.FULL).toBe("FULL");
+  it("enums are objects as in Google: their name by toString() and name(), never equal to the string", () => {
+    const { ScriptApp, SpreadsheetApp, Charts } = createEmulator().services("FULL");
+    const none = ScriptApp.AuthMode.NONE;
+    expect(typeof none).toBe("object");
+    expect((none as unknown) === "NONE").toBe(false);
+    expect(String(none)).toBe("NONE");
+    expect(none.toString()).toBe("NONE");
+    expect((none as unknown as { name(): string }).name()).toBe("NONE");
+    expect(ScriptApp.AuthMode.NONE).toBe(none);
+    for (const value of [
+      ScriptApp.TriggerSource.CLOCK,
+      ScriptApp.EventType.CLOCK,
+      ScriptApp.WeekDay.MONDAY,
+      SpreadsheetApp.ProtectionType.RANGE,
+      SpreadsheetApp.DataValidationCriteria.VALUE_IN_LIST,
+      SpreadsheetApp.BooleanCriteria.CELL_EMPTY,
+      Charts.ChartType.COLUMN,
+    ]) {
+      expect(typeof value).toBe("object");
+      expect(String(value)).toMatch(/^[A-Z_]+$/);
+    }
+  });
+
+  it("methods return enum objects: a trigger's source is ScriptApp.TriggerSource.CLOCK itself", () => {
+    const emu = createEmulator();
+    const addOn = loadAddOn(
+      `function probe() {
+        var t = ScriptApp.newTrigger("tick").timeBased().everyHours(1).create();
+        var rule = SpreadsheetApp.newDataValidation().requireValueInList(["a"]).build();
+        return [
+          t.getTriggerSource() === ScriptApp.TriggerSource.CLOCK,
+          t.getTriggerSource() === "CLOCK",
+          t.getEventType() === ScriptApp.EventType.CLOCK,
+          rule.getCriteriaType() === SpreadsheetApp.DataValidationCriteria.VALUE_IN_LIST,
+          String(rule.getCriteriaType()),
+        ];
+      }
+      function tick() {}`,
+      emu,
+      { manifest: {} },
+    );
+    expect(addOn.run("probe")).toEqual([true, false, true, true, "VALUE_IN_LIST"]);
   });
 });

@@ -2,6 +2,7 @@ import { createEmulator, loadAddOn } from "../../emulator";
 
 const SCRIPT = `
 function turnOn(hour) {
+  PropertiesService.getUserProperties().setProperty("id", SpreadsheetApp.getActive().getId());
   return ScriptApp.newTrigger("dailyCheck").timeBased().atHour(hour).everyDays(1).create().getUniqueId();
 }
 function turnOff() {
@@ -15,7 +16,9 @@ function list() {
   });
 }
 function dailyCheck(e) {
-  var sheet = SpreadsheetApp.getActive().getSheets()[0];
+  // A time-driven trigger has no active document: it opens the file by the ID kept for it.
+  var id = PropertiesService.getUserProperties().getProperty("id");
+  var sheet = SpreadsheetApp.openById(id).getSheets()[0];
   sheet.appendRow([new Date(), Session.getActiveUser().getEmail(), e.authMode, e.triggerUid]);
   if (PropertiesService.getDocumentProperties().getProperty("fail") === "yes") throw new Error("check failed");
 }
@@ -28,7 +31,14 @@ function setUp() {
     timeZone: "Pacific/Auckland",
     scriptTimeZone: "Pacific/Auckland",
   });
-  return { emu, addOn: loadAddOn(SCRIPT, emu) };
+  // Explicit scopes (with userinfo.email for getActiveUser): the repo's manifest may change.
+  // `spreadsheets`, not `.currentonly`: the trigger opens its file by ID.
+  const manifest = {
+    oauthScopes: ["spreadsheets", "script.scriptapp", "userinfo.email"].map(
+      (scope) => `https://www.googleapis.com/auth/${scope}`,
+    ),
+  };
+  return { emu, addOn: loadAddOn(SCRIPT, emu, { manifest }) };
 }
 
 describe("time-driven triggers of an add-on", () => {

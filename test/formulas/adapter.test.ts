@@ -143,14 +143,14 @@ describe("results, as Sheets shows them", () => {
     ]);
   });
 
-  test("pads a result smaller than its reserved area, and short rows, with empty strings", () => {
+  test("occupies only the rows a result has, padding its short rows with empty strings", () => {
     const sheet = engine(
       "Pacific/Auckland",
       { KPI_SMART: () => [["SMART"], ["1/5", "Say what"]] },
       [["=KPI_SMART(Data!A1:A3)"]],
       [["ID"], ["a"], ["b"]],
     );
-    expect(spillOf(sheet, "S!A1")).toEqual({ rows: 3, columns: 2 });
+    expect(spillOf(sheet, "S!A1")).toEqual({ rows: 2, columns: 2 });
     expect(cellsIn(sheet, "S!A1:B3")).toEqual([
       ["SMART", ""],
       ["1/5", "Say what"],
@@ -158,7 +158,7 @@ describe("results, as Sheets shows them", () => {
     ]);
   });
 
-  test("reserves one column per field a literal KPI_ROLLUP field list names, and 8 otherwise", () => {
+  test("spills the columns a KPI_ROLLUP returns, whatever its field list predicted", () => {
     const table = (width: number) => [Array.from({ length: width }, (_, i) => `f${i}`)];
     const sheet = engine(
       "Pacific/Auckland",
@@ -174,21 +174,19 @@ describe("results, as Sheets shows them", () => {
         ["x", "x"],
       ],
     );
-    expect(spillOf(sheet, "S!A1")).toEqual({ rows: 2, columns: 3 });
-    expect(spillOf(sheet, "S!A4")).toEqual({ rows: 2, columns: 8 });
+    expect(spillOf(sheet, "S!A1")).toEqual({ rows: 1, columns: 3 });
+    expect(spillOf(sheet, "S!A4")).toEqual({ rows: 1, columns: 8 });
   });
 
-  test("reports a result larger than the formula reserves instead of cutting it off", () => {
+  test("spills a result larger than the formula's text predicts in full, as Sheets does", () => {
     const sheet = engine(
       "Pacific/Auckland",
-      { KPI_SPLIT: () => [[1], [1], [1]] },
+      { KPI_SPLIT: () => [[1], [2], [3]] },
       [["=KPI_SPLIT(3, Data!A1)"]],
       [[3]],
     );
-    const cell = cellAt(sheet, "S!A1");
-    expect(isCellError(cell) && cell.message).toMatch(
-      /^KPI_SPLIT returned 3×1 cells but its formula reserves 1×1/,
-    );
+    expect(cellsIn(sheet, "S!A1:A4")).toEqual([[1], [2], [3], [""]]);
+    expect(spillOf(sheet, "S!A1")).toEqual({ rows: 3, columns: 1 });
   });
 
   test.each(TIME_ZONES)(

@@ -9,7 +9,7 @@ import { CODE_PATH } from "../support/bundle";
 
 let code: string | undefined;
 
-function bundle(): string {
+export function bundle(): string {
   if (code === undefined) {
     if (!existsSync(CODE_PATH)) throw new Error(`${CODE_PATH} is missing: run \`npm run build\``);
     code = readFileSync(CODE_PATH, "utf8");

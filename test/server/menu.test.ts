@@ -7,14 +7,19 @@ import { HELP_TEXT, MENU_ITEMS } from "../../src/server/menu";
 import { emulated } from "./emulated";
 
 const EXPECTED_ITEMS = [
+  { caption: "Open KPI wizard", functionName: "openKpiWizard" },
+  { caption: "Log a check-in", functionName: "openCheckin" },
+  { caption: "Plan the next cycle", functionName: "openNextCycle" },
   { caption: "Set up KPI sheets", functionName: "setupSheets" },
+  { caption: "Run the check now", functionName: "runDailyCheck" },
+  { caption: "Turn daily check on/off", functionName: "toggleDailyCheck" },
   { separator: true },
   { caption: "Help", functionName: "showHelp" },
 ];
 
 /** The only service calls building the menu takes. */
 const MENU_CALLS = {
-  "Menu.addItem": 2,
+  "Menu.addItem": 7,
   "Menu.addSeparator": 1,
   "Menu.addToUi": 1,
   "SpreadsheetApp.getUi": 1,

@@ -1,11 +1,14 @@
 import fc from "fast-check";
 import { headerKey } from "../../src/core/headers";
 import {
+  callArguments,
   chooseSheets,
   columnLetter,
   columnsAfter,
   dashboardColumn,
   dashboardLayout,
+  errorsAsText,
+  findLegacySummary,
   hasRollupFormula,
   overlapsAny,
   planColumns,
@@ -13,6 +16,7 @@ import {
   sheetRef,
   uncovered,
   uncoveredColumns,
+  upgradeRollupFormula,
 } from "../../src/server/plan";
 import { CHECKIN_COLUMNS, KPI_COLUMNS, SETTINGS } from "../../src/server/workbook";
 
@@ -186,38 +190,109 @@ describe("dashboard", () => {
     expect(sheetRef("Ann's goals")).toBe("'Ann''s goals'");
   });
 
-  it("writes the rollup formula of SPEC §3 with the department summary beside it", () => {
-    const layout = dashboardLayout(1, 1, {
-      kpisSheet: "KPIs",
-      kpisWidth: 26,
-      checkinsSheet: "Check-ins",
-      checkinsWidth: 5,
-    });
-    const at = (row: number, column: number) =>
-      layout.cells.find((cell) => cell.row === row && cell.column === column)?.value;
-    expect(at(1, 1)).toBe("=KPI_AS_OF");
-    expect(at(3, 0)).toBe(
-      `=KPI_ROLLUP(KPIs!A1:AD, 'Check-ins'!A1:E, KPI_AS_OF, "ID,Name,Department,Owner,Actual,Target,Attainment,Expected,Status")`,
-    );
-    expect(at(3, 10)).toBe("Department");
-    expect(at(4, 10)).toBe('=ARRAYFORMULA(IFERROR(SORT(UNIQUE(FILTER(C5:C, C5:C<>""))), ""))');
-    expect(at(4, 11)).toBe(
-      '=ARRAYFORMULA(IF(K5:K="", "", IFERROR(AVERAGEIF(C5:C, K5:K, G5:G), "")))',
-    );
-    expect(layout.statusColumn).toBe(8);
-    expect(layout.percentColumns).toEqual([6, 7, 11]);
+  const SOURCES = {
+    kpisSheet: "KPIs",
+    kpisWidth: 26,
+    checkinsSheet: "Check-ins",
+    checkinsWidth: 5,
+    idColumn: 1,
+    levelColumn: 5,
+  };
+
+  it("lays out the title, the charts on top, then the three tables side by side", () => {
+    const layout = dashboardLayout(1, 1, SOURCES);
+    expect(layout.cells.map((cell) => [cell.row, cell.column, cell.value])).toEqual([
+      [1, 1, "SMART KPI dashboard"],
+      [2, 1, "As of"],
+      [2, 2, "=KPI_AS_OF"],
+    ]);
+    expect(layout.rollup.cells[1]).toMatchObject({ row: 21, column: 1 });
+    expect(layout.summary.cells[1]).toMatchObject({ row: 21, column: 11 });
+    expect(layout.trend.cells.map((cell) => [cell.row, cell.column])).toEqual([
+      [20, 23],
+      [21, 23],
+      [20, 35],
+      [21, 35],
+    ]);
+    expect(layout.charts.map((chart) => chart.position)).toEqual([
+      { row: 4, column: 1, offsetX: 0, offsetY: 0 },
+      { row: 4, column: 1, offsetX: 616, offsetY: 0 },
+    ]);
+    expect(layout.rollup.formats.map((f) => [f.column, f.numColumns, f.format])).toEqual([
+      [5, 2, "#,##0.00"],
+      [7, 2, "0%"],
+    ]);
   });
 
   it("references wider registries, renamed sheets and a shifted block correctly", () => {
     const layout = dashboardLayout(1, 5, {
+      ...SOURCES,
       kpisSheet: "Goals 2026",
       kpisWidth: 33,
       checkinsSheet: "Log",
       checkinsWidth: 7,
+      levelColumn: 9,
     });
-    const rollup = layout.cells.find((cell) => cell.value.startsWith("=KPI_ROLLUP"));
-    expect(rollup?.value).toMatch(/^=KPI_ROLLUP\('Goals 2026'!A1:AG, Log!A1:G, KPI_AS_OF, /);
-    const summary = layout.cells.find((cell) => cell.value.includes("UNIQUE("));
-    expect(summary?.value).toContain("G5:G");
+    const rollup = layout.rollup.cells[1]!.value;
+    expect(rollup).toContain("ISERROR('Goals 2026'!A1:AG)");
+    expect(rollup).toContain("ISERROR(Log!A1:G)");
+    expect(layout.trend.cells[1]!.value).toContain(
+      `FILTER('Goals 2026'!A2:A, 'Goals 2026'!I2:I="Company")`,
+    );
+    expect(layout.rollup.cells[1]!.column).toBe(5);
+  });
+
+  it("turns error cells of a range into their text, keeping every other cell", () => {
+    expect(errorsAsText("KPIs!A1:AD")).toBe(
+      'ARRAYFORMULA(IF(ISERROR(KPIs!A1:AD), IFERROR(CHOOSE(ERROR.TYPE(KPIs!A1:AD), "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"), "#ERROR!"), KPIs!A1:AD))',
+    );
+  });
+
+  it("reads the top-level arguments of one call, quotes and nested calls included", () => {
+    expect(callArguments('=KPI_ROLLUP(A1:B, IF(x, "a,b", 1), , "ID,Name")', "KPI_ROLLUP")).toEqual([
+      "A1:B",
+      'IF(x, "a,b", 1)',
+      "",
+      '"ID,Name"',
+    ]);
+    expect(callArguments("=KPI_ROLLUP('It''s, mine'!A1:B, x)", "KPI_ROLLUP")).toEqual([
+      "'It''s, mine'!A1:B",
+      "x",
+    ]);
+    expect(callArguments("=IFERROR(KPI_ROLLUP(A:B, C:D), 0)", "KPI_ROLLUP")).toBeUndefined();
+    expect(callArguments("=KPI_ROLLUP(A:B, C:D) + 1", "KPI_ROLLUP")).toBeUndefined();
+  });
+
+  it("upgrades an earlier rollup formula once: error-safe inputs and the Settings gaps", () => {
+    const old = `=KPI_ROLLUP(KPIs!A1:AD, 'Check-ins'!A1:E, KPI_AS_OF, "ID,Name")`;
+    const upgraded = upgradeRollupFormula(old)!;
+    expect(upgraded).toBe(
+      `=KPI_ROLLUP(${errorsAsText("KPIs!A1:AD")}, ${errorsAsText("'Check-ins'!A1:E")}, KPI_AS_OF, "ID,Name", KPI_AT_RISK_GAP, KPI_OFF_TRACK_GAP)`,
+    );
+    expect(upgradeRollupFormula(upgraded)).toBeUndefined();
+    expect(upgradeRollupFormula("=KPI_ROLLUP(KPIs!A1:AD, Log!A1:E)")).toBe(
+      `=KPI_ROLLUP(${errorsAsText("KPIs!A1:AD")}, ${errorsAsText("Log!A1:E")}, , , KPI_AT_RISK_GAP, KPI_OFF_TRACK_GAP)`,
+    );
+    expect(upgradeRollupFormula('=KPI_ROLLUP(Mine(), Log!A1:E, B2, "ID", 0.2, 0.3)')).toBe(
+      `=KPI_ROLLUP(Mine(), ${errorsAsText("Log!A1:E")}, B2, "ID", 0.2, 0.3)`,
+    );
+  });
+
+  it("recognises the department table an earlier setup wrote, and nothing a user changed", () => {
+    const values = [[], [], [], ["", "Department", "Attainment"], ["", "", ""]];
+    const formulas = [
+      [],
+      [],
+      [],
+      ["", "", ""],
+      [
+        "",
+        '=ARRAYFORMULA(IFERROR(SORT(UNIQUE(FILTER(C5:C, C5:C<>""))), ""))',
+        '=ARRAYFORMULA(IF(K5:K="", "", IFERROR(AVERAGEIF(C5:C, K5:K, G5:G), "")))',
+      ],
+    ];
+    expect(findLegacySummary(values, formulas)).toEqual({ row: 3, column: 1 });
+    const renamed = values.map((row, r) => (r === 3 ? ["", "Team", "Attainment"] : row));
+    expect(findLegacySummary(renamed, formulas)).toBeUndefined();
   });
 });

@@ -211,7 +211,7 @@ describe("setupSheets in a new spreadsheet", () => {
       { text: "No data", background: "#e8eaed", range: [[2, 24, 1]] },
     ]);
     expect(rules("Dashboard").map((r) => r.range)).toEqual(
-      rules("Dashboard").map(() => [[5, 9, 1]]),
+      rules("Dashboard").map(() => [[22, 9, 1]]),
     );
   });
 
@@ -249,45 +249,142 @@ describe("setupSheets in a new spreadsheet", () => {
     expect(lastRun).toEqual([2, 2]);
   });
 
-  it("builds the Dashboard from KPI_ROLLUP with a chart of attainment by department", () => {
+  it("builds the Dashboard from the add-on's functions only, with a column and a line chart", () => {
     const dashboard = sheet(emu, "Dashboard");
     expect(dashboard.getRange("B2").getFormula()).toBe("=KPI_AS_OF");
-    expect(dashboard.getRange("A4").getFormula()).toBe(
-      `=KPI_ROLLUP(KPIs!A1:AD, 'Check-ins'!A1:E, KPI_AS_OF, "ID,Name,Department,Owner,Actual,Target,Attainment,Expected,Status")`,
+    const safe = (range: string) =>
+      `ARRAYFORMULA(IF(ISERROR(${range}), IFERROR(CHOOSE(ERROR.TYPE(${range}), "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"), "#ERROR!"), ${range}))`;
+    const inputs = `${safe("KPIs!A1:AD")}, ${safe("'Check-ins'!A1:E")}`;
+    expect(dashboard.getRange("A21").getFormula()).toBe(
+      `=KPI_ROLLUP(${inputs}, KPI_AS_OF, "ID,Name,Department,Owner,Actual,Target,Attainment,Expected,Status", KPI_AT_RISK_GAP, KPI_OFF_TRACK_GAP)`,
     );
-    const charts = emu.book.charts.filter((chart) => chart.sheetId === dashboard.getSheetId());
-    expect(charts.map((chart) => [chart.chartType, chart.options.title, chart.ranges[0]])).toEqual([
-      [
-        "COLUMN",
-        "Attainment by department",
-        { sheetId: dashboard.getSheetId(), row: 4, column: 11, numRows: 1002, numColumns: 2 },
-      ],
+    expect(dashboard.getRange("K21").getFormula()).toBe(
+      `=KPI_SUMMARY(${inputs}, KPI_AS_OF, "Department", KPI_AT_RISK_GAP, KPI_OFF_TRACK_GAP)`,
+    );
+    const companyIds = `ARRAYFORMULA(IFERROR(FILTER(KPIs!A2:A, KPIs!E2:E="Company"), ""))`;
+    expect(dashboard.getRange("W21").getFormula()).toBe(
+      `=KPI_TREND(${inputs}, ${companyIds}, , KPI_AS_OF, "week", "Attainment")`,
+    );
+    expect(dashboard.getRange("AI21").getFormula()).toBe(
+      `=KPI_TREND(${inputs}, ${companyIds}, , KPI_AS_OF, "week", "Expected")`,
+    );
+    // No figure comes from a hand-built array formula: every formula is one of the functions.
+    const formulas = dashboard
+      .getDataRange()
+      .getFormulas()
+      .flat()
+      .filter((f) => f !== "");
+    expect(formulas.map((f) => f.slice(0, f.indexOf("(") + 1) || f)).toEqual([
+      "=KPI_AS_OF",
+      "=KPI_ROLLUP(",
+      "=KPI_SUMMARY(",
+      "=KPI_TREND(",
+      "=KPI_TREND(",
     ]);
 
+    const id = dashboard.getSheetId();
+    const charts = emu.book.charts.filter((chart) => chart.sheetId === id);
+    expect(
+      charts.map((chart) => [
+        chart.chartType,
+        chart.ranges.map((r) => [r.row, r.column, r.numColumns]),
+      ]),
+    ).toEqual([
+      [
+        "COLUMN",
+        [
+          [21, 11, 1],
+          [21, 13, 7],
+        ],
+      ],
+      [
+        "LINE",
+        [
+          [21, 23, 11],
+          [21, 36, 10],
+        ],
+      ],
+    ]);
+    // Both charts side by side at the top: 46 px of row numbers, 600 + 16 + 600 px of charts.
+    expect(charts.map((chart) => chart.position)).toEqual([
+      { row: 4, column: 1, offsetX: 0, offsetY: 0 },
+      { row: 4, column: 1, offsetX: 616, offsetY: 0 },
+    ]);
+    expect(46 + 616 + Number(charts[1]!.options.width)).toBeLessThanOrEqual(1280);
+    expect(charts.every((chart) => Number(chart.options.height) <= 16 * 21)).toBe(true);
+    expect(dashboard.getColumnWidth(2)).toBeGreaterThanOrEqual(250);
+
     const kpis = sheet(emu, "KPIs");
-    kpis.getRange("A2:M4").setValues([
-      ["KPI-1", "Sell 100 units", "", "", "Company", "", "", "Sales", "units", "", "", 0, 100],
-      ["KPI-2", "Ship 50 orders", "", "", "Team", "", "", "Ops", "orders", "", "", 0, 50],
-      ["KPI-3", "Win 10 fans", "", "", "Team", "", "", "Ops", "fans", "", "", 0, 10],
+    kpis.getRange("A2:O4").setValues([
+      [
+        "KPI-1",
+        "Sell 10000000 units",
+        "",
+        "",
+        "Company",
+        "",
+        "",
+        "Sales",
+        "units",
+        "",
+        "",
+        0,
+        10_000_000,
+        "2026-01-01",
+        "2026-12-31",
+      ],
+      ["KPI-2", "Ship 50 orders", "", "", "Team", "", "", "Ops", "orders", "", "", 0, 50, "", ""],
+      ["KPI-3", "Win 10 fans", "", "", "Team", "", "", "ops", "fans", "", "", 0, 10, "", ""],
     ]);
     sheet(emu, "Check-ins")
       .getRange("A2:C4")
       .setValues([
-        ["2026-02-01", "KPI-1", 40],
+        ["2026-01-05", "KPI-1", 4_000_000],
         ["2026-02-01", "KPI-2", 10],
         ["2026-02-02", "KPI-3", 5],
       ]);
-    expect(dashboard.getRange("A4:I7").getDisplayValues()).toEqual([
+    expect(dashboard.getRange("A21:I24").getDisplayValues()).toEqual([
       ["ID", "Name", "Department", "Owner", "Actual", "Target", "Attainment", "Expected", "Status"],
-      ["KPI-1", "Sell 100 units", "Sales", "", "40", "100", "40%", "", "In progress"],
-      ["KPI-2", "Ship 50 orders", "Ops", "", "10", "50", "20%", "", "In progress"],
-      ["KPI-3", "Win 10 fans", "Ops", "", "5", "10", "50%", "", "In progress"],
+      [
+        "KPI-1",
+        "Sell 10000000 units",
+        "Sales",
+        "",
+        "4,000,000.00",
+        "10,000,000.00",
+        "40%",
+        "16%",
+        "On track",
+      ],
+      ["KPI-2", "Ship 50 orders", "Ops", "", "10.00", "50.00", "20%", "", "In progress"],
+      ["KPI-3", "Win 10 fans", "ops", "", "5.00", "10.00", "50%", "", "In progress"],
     ]);
-    expect(dashboard.getRange("K4:L7").getDisplayValues()).toEqual([
-      ["Department", "Attainment"],
-      ["Ops", "35%"],
-      ["Sales", "40%"],
-      ["", ""],
+    expect(dashboard.getRange("K21:U24").getDisplayValues()).toEqual([
+      [
+        "Department",
+        "Goals",
+        "Achieved",
+        "On track",
+        "At risk",
+        "Off track",
+        "Missed",
+        "In progress",
+        "No data",
+        "Errors",
+        "Mean score",
+      ],
+      ["Ops", "2", "0", "0", "0", "0", "0", "2", "0", "0", "0.4"],
+      ["Sales", "1", "0", "1", "0", "0", "0", "0", "0", "0", "0.4"],
+      ["Total", "3", "0", "1", "0", "0", "0", "2", "0", "0", "0.4"],
+    ]);
+    expect(dashboard.getRange("W21:X23").getDisplayValues()).toEqual([
+      ["Date", "Sell 10000000 units"],
+      ["2026-01-04", ""],
+      ["2026-01-11", "40%"],
+    ]);
+    expect(dashboard.getRange("AI21:AJ22").getDisplayValues()).toEqual([
+      ["Date", "Sell 10000000 units"],
+      ["2026-01-04", "1%"],
     ]);
   });
 
@@ -411,6 +508,93 @@ describe("setupSheets run again", () => {
   });
 });
 
+describe("setupSheets on a Dashboard an earlier version built", () => {
+  /** The Dashboard as the previous setup wrote it, then a user's own note and chart beside it. */
+  function oldDashboard() {
+    const { emu, addOn } = emulated();
+    addOn.run("setupSheets");
+    const dashboard = sheet(emu, "Dashboard");
+    for (const chart of dashboard.getCharts()) dashboard.removeChart(chart);
+    dashboard.clear();
+    dashboard.getRange("A1:B2").setValues([
+      ["SMART KPI dashboard", ""],
+      ["As of", "=KPI_AS_OF"],
+    ]);
+    dashboard
+      .getRange("A4")
+      .setFormula(
+        `=KPI_ROLLUP(KPIs!A1:AD, 'Check-ins'!A1:E, KPI_AS_OF, "ID,Name,Department,Owner,Actual,Target,Attainment,Expected,Status")`,
+      );
+    dashboard.getRange("K4:L4").setValues([["Department", "Attainment"]]);
+    dashboard
+      .getRange("K5")
+      .setFormula('=ARRAYFORMULA(IFERROR(SORT(UNIQUE(FILTER(C5:C, C5:C<>""))), ""))');
+    dashboard
+      .getRange("L5")
+      .setFormula('=ARRAYFORMULA(IF(K5:K="", "", IFERROR(AVERAGEIF(C5:C, K5:K, G5:G), "")))');
+    dashboard.insertChart(
+      dashboard
+        .newChart()
+        .asColumnChart()
+        .setTitle("Attainment by department")
+        .addRange(dashboard.getRange("K4:L1002"))
+        .setPosition(4, 13, 0, 0)
+        .build(),
+    );
+    // The user's additions: a note far right, and their own chart.
+    dashboard.getRange("Z2").setValue("My note");
+    dashboard.insertChart(
+      dashboard
+        .newChart()
+        .asPieChart()
+        .setTitle("Mine")
+        .addRange(dashboard.getRange("Z2:Z3"))
+        .build(),
+    );
+    return { emu, addOn, dashboard };
+  }
+
+  it("upgrades the old formulas in place and adds the trend, leaving the user's additions alone", () => {
+    const { emu, addOn, dashboard } = oldDashboard();
+    const report = addOn.run("setupSheets") as { added: string[] };
+    expect(report.added).toEqual([
+      'passed the Settings gaps to the KPI table on "Dashboard"',
+      'replaced the department table on "Dashboard" with KPI_SUMMARY',
+      'added a weekly trend of the company goals to "Dashboard"',
+    ]);
+    expect(dashboard.getRange("A4").getFormula()).toMatch(
+      /^=KPI_ROLLUP\(ARRAYFORMULA\(IF\(ISERROR\(KPIs!A1:AD\), .*, KPI_AS_OF, "ID,Name,Department,Owner,Actual,Target,Attainment,Expected,Status", KPI_AT_RISK_GAP, KPI_OFF_TRACK_GAP\)$/,
+    );
+    expect(dashboard.getRange("K4").getFormula()).toMatch(/^=KPI_SUMMARY\(/);
+    expect(dashboard.getRange("K5:L5").getFormulas()).toEqual([["", ""]]);
+    expect(dashboard.getRange("AB4").getFormula()).toMatch(/^=KPI_TREND\(.*"Attainment"\)$/);
+    expect(dashboard.getRange("Z2").getValue()).toBe("My note");
+    const charts = emu.book.charts.filter((chart) => chart.sheetId === dashboard.getSheetId());
+    expect(charts.map((chart) => [chart.chartType, chart.options.title])).toEqual([
+      ["COLUMN", "Goals by department and status"],
+      ["PIE", "Mine"],
+      ["LINE", "Company goals: attainment by week vs expected pace"],
+    ]);
+    expect(charts[0]!.position).toEqual({ row: 4, column: 13, offsetX: 0, offsetY: 0 });
+    expect(charts[1]!.ranges.map((r) => [r.row, r.column, r.numRows])).toEqual([[2, 26, 2]]);
+
+    // A third run finds everything in place.
+    const before = JSON.stringify(emu.toJSON().spreadsheet);
+    emu.calls.reset();
+    expect((addOn.run("setupSheets") as { added: string[] }).added).toEqual([]);
+    expect(writeCalls(emu.calls.byMethod())).toEqual({});
+    expect(JSON.stringify(emu.toJSON().spreadsheet)).toBe(before);
+  });
+
+  it("leaves a KPI_ROLLUP formula the user wrote themselves as it is", () => {
+    const { addOn, dashboard } = oldDashboard();
+    const own = "=IFERROR(KPI_ROLLUP(KPIs!A1:AD, 'Check-ins'!A1:E), \"\")";
+    dashboard.getRange("A4").setFormula(own);
+    addOn.run("setupSheets");
+    expect(dashboard.getRange("A4").getFormula()).toBe(own);
+  });
+});
+
 describe("setupSheets next to the user's own sheets", () => {
   it("adopts an untagged KPIs sheet, adding only the missing columns after the user's", () => {
     const { emu, addOn } = emulated();
@@ -458,7 +642,7 @@ describe("setupSheets next to the user's own sheets", () => {
 
     const after = own.getRange("A1:B3");
     expect({ values: after.getValues(), formulas: after.getFormulas() }).toEqual(before);
-    expect(own.getRange("D4").getFormula()).toMatch(/^=KPI_ROLLUP\(/);
+    expect(own.getRange("D21").getFormula()).toMatch(/^=KPI_ROLLUP\(/);
     expect(own.getRange("E2").getFormula()).toBe("=KPI_AS_OF");
   });
 

@@ -49,17 +49,18 @@ describe.each(ZONES)("KPI_ROLLUP habits in a spreadsheet in $tz", ({ tz, scriptT
       "2026-01-29", // after as_of
     );
 
-    it("grades complete ISO weeks, shows the current week's actual and counts the streak", () => {
+    it("grades ISO weeks, the current one as soon as it is met, and counts the streak", () => {
       const row = habitRow(exercise, log, d("2026-01-28"));
-      // 2 met of 3 complete = 0.667; expected 1; gap −0.33 → Off track; streak W3 only = 1
-      expect(row["Attainment"]).toBeCloseTo(2 / 3, 12);
+      // W1 ✓, W2 ✗, W3 ✓, W4 met already on Wednesday ✓ → 3 / 4; expected 1; gap −0.25 → At risk;
+      // streak W4, W3 = 2
       expect(row).toMatchObject({
         Actual: 2,
+        Attainment: 0.75,
         Expected: 1,
-        Status: "Off track",
-        Score: 0.7,
+        Status: "At risk",
+        Score: 0.8,
         "Check-ins": 8,
-        Streak: 1,
+        Streak: 2,
       });
     });
 
@@ -75,13 +76,19 @@ describe.each(ZONES)("KPI_ROLLUP habits in a spreadsheet in $tz", ({ tz, scriptT
       });
     });
 
-    it("completes a week only after its last day", () => {
-      // as_of Sunday 01-11: W1 is still current → no complete period
-      const row = habitRow(exercise, sessions("2026-01-06", "2026-01-08"), d("2026-01-11"));
-      expect(row).toMatchObject({ Actual: 2, Attainment: "", Status: "No data", Streak: 0 });
-      // Monday 01-12: W1 complete and met; W2 current and empty
-      const next = habitRow(exercise, sessions("2026-01-06", "2026-01-08"), d("2026-01-12"));
-      expect(next).toMatchObject({ Actual: "", Attainment: 1, Streak: 1 });
+    it("grades an unmet week only once it is over, after its last day", () => {
+      // as_of Sunday 01-11: W1 (one session) is current and not met → not graded yet
+      const row = habitRow(exercise, sessions("2026-01-06"), d("2026-01-11"));
+      expect(row).toMatchObject({ Actual: 1, Attainment: "", Status: "No data", Streak: 0 });
+      // Monday 01-12: W1 is over and not met; W2 current and empty
+      const next = habitRow(exercise, sessions("2026-01-06"), d("2026-01-12"));
+      expect(next).toMatchObject({ Actual: "", Attainment: 0, Streak: 0 });
+    });
+
+    it("grades a week met on its last day that day", () => {
+      // the second session on Sunday 01-11 meets W1 on 01-11 itself
+      const row = habitRow(exercise, sessions("2026-01-06", "2026-01-11"), d("2026-01-11"));
+      expect(row).toMatchObject({ Actual: 2, Attainment: 1, Status: "On track", Streak: 1 });
     });
 
     it("runs weeks Monday to Sunday across a new year", () => {
@@ -101,8 +108,19 @@ describe.each(ZONES)("KPI_ROLLUP habits in a spreadsheet in $tz", ({ tz, scriptT
         sessions("2026-01-05", "2026-01-08"),
         d("2026-01-12"),
       );
-      // W1 has 1 own check-in: not met → 0 / 1
-      expect(row).toMatchObject({ Attainment: 0, Streak: 0, "Check-ins": 1 });
+      // W1 has 1 own check-in: not met, and cut short by Start → not graded
+      expect(row).toMatchObject({ Attainment: "", Streak: 0, "Check-ins": 1, Status: "No data" });
+    });
+
+    it("grades a first week that Start cuts short when it is met", () => {
+      // Start Thursday 01-08: two sessions in its four days meet W1
+      const row = habitRow(
+        { ...exercise, Start: d("2026-01-08") },
+        sessions("2026-01-08", "2026-01-10", "2026-01-13"),
+        d("2026-01-19"),
+      );
+      // W1 ✓ (cut short, met), W2 ✗ (over) → 1 / 2, streak 0; W3 current and empty
+      expect(row).toMatchObject({ Actual: "", Attainment: 0.5, Streak: 0 });
     });
 
     it("starts at the week of the first check-in when Start is blank", () => {
@@ -137,7 +155,8 @@ describe.each(ZONES)("KPI_ROLLUP habits in a spreadsheet in $tz", ({ tz, scriptT
         [],
         d("2026-03-01"),
       );
-      // no check-ins at all: 0 / 3, Off track, not Missed
+      // no check-ins at all: W1 ✗, W2 ✗, W3 cut short by Due and unmet is not graded → 0 / 2,
+      // Off track, not Missed
       expect(missedAll).toMatchObject({
         Actual: "",
         Attainment: 0,
@@ -168,9 +187,9 @@ describe.each(ZONES)("KPI_ROLLUP habits in a spreadsheet in $tz", ({ tz, scriptT
         ],
         d("2026-04-10"),
       );
-      // Jan 0 ✗, Feb 1 ✓, Mar 2 ✓ → 2 / 3; streak Mar, Feb = 2; April so far 1
-      expect(row["Attainment"]).toBeCloseTo(2 / 3, 12);
-      expect(row).toMatchObject({ Actual: 1, Streak: 2, Status: "Off track" });
+      // January (cut short by Start, no book) not graded; Feb 1 ✓, Mar 2 ✓, April met already
+      // with 1 → 3 / 3; streak 3; April so far 1
+      expect(row).toMatchObject({ Actual: 1, Attainment: 1, Streak: 3, Status: "On track" });
     });
 
     it("travels once a quarter", () => {
@@ -191,14 +210,15 @@ describe.each(ZONES)("KPI_ROLLUP habits in a spreadsheet in $tz", ({ tz, scriptT
       const october = habitRow(travel, log, d("2026-10-01"));
       expect(october["Attainment"]).toBeCloseTo(2 / 3, 12);
       expect(october).toMatchObject({ Actual: "", Streak: 1 });
-      // on 09-30 Q3 is current (its last day is not before as_of): Q1 ✓, Q2 ✗ → 0.5, streak 0
+      // on 09-30 Q3 is current but met already: Q1 ✓, Q2 ✗, Q3 ✓ → 2 / 3, streak 1
       const september = habitRow(travel, log, d("2026-09-30"));
-      expect(september).toMatchObject({
-        Actual: 2,
-        Attainment: 0.5,
-        Streak: 0,
-        Status: "Off track",
-      });
+      expect(september["Attainment"]).toBeCloseTo(2 / 3, 12);
+      expect(september).toMatchObject({ Actual: 2, Streak: 1, Status: "Off track" });
+      // on 03-31 after a trip in February: Q1 met → On track
+      const march = habitRow(travel, log, d("2026-03-31"));
+      expect(march).toMatchObject({ Actual: 1, Attainment: 1, Streak: 1, Status: "On track" });
+      // on 06-30 without a trip in Q2: Q2 is current and not over → still Q1 only
+      expect(habitRow(travel, log, d("2026-06-30"))).toMatchObject({ Attainment: 1, Streak: 1 });
     });
 
     it("counts calendar years", () => {
@@ -234,9 +254,15 @@ describe.each(ZONES)("KPI_ROLLUP habits in a spreadsheet in $tz", ({ tz, scriptT
         [d("2028-01-05"), "H", 1],
         [d("2028-02-29"), "H", 1],
       ];
-      // on 02-29 February is current: January ✓ only; on 03-01 both are complete
+      // on 02-29 February is current and met that day: January ✓, February ✓
       expect(habitRow(monthly, log, d("2028-02-29"))).toMatchObject({
         Actual: 1,
+        Attainment: 1,
+        Streak: 2,
+      });
+      // on 02-28 February is current and not yet met: January ✓ only
+      expect(habitRow(monthly, log, d("2028-02-28"))).toMatchObject({
+        Actual: "",
         Attainment: 1,
         Streak: 1,
       });
@@ -268,8 +294,8 @@ describe.each(ZONES)("KPI_ROLLUP habits in a spreadsheet in $tz", ({ tz, scriptT
         ],
         d("2026-03-10"),
       );
-      // complete days 06..09: ✓ ✓ ✗ ✓ → 0.75; gap −0.25 → At risk; streak 1; today 1
-      expect(row).toMatchObject({ Actual: 1, Attainment: 0.75, Status: "At risk", Streak: 1 });
+      // days 06..09: ✓ ✓ ✗ ✓, today (10) met already ✓ → 0.8; gap −0.2 → At risk; streak 2
+      expect(row).toMatchObject({ Actual: 1, Attainment: 0.8, Status: "At risk", Streak: 2 });
     });
   });
 
@@ -290,6 +316,25 @@ describe.each(ZONES)("KPI_ROLLUP habits in a spreadsheet in $tz", ({ tz, scriptT
       );
       expect(row["Attainment"]).toBeCloseTo(2 / 3, 12);
       expect(row).toMatchObject({ Streak: 2, Actual: "" });
+    });
+
+    it("grades an at-most week only once it is over, a week Due cuts short once Due is past", () => {
+      // Due Wednesday 01-14: W2 runs 01-12..14. W1 1 ✓; W2 2 ✗ (2 > 1)
+      const short = { ...late, Due: d("2026-01-14") };
+      const log = sessions("2026-01-06", "2026-01-12", "2026-01-13");
+      // on Due W2 is not over (its last day is not before as_of) → W1 only
+      expect(habitRow(short, log, d("2026-01-14"))).toMatchObject({
+        Actual: 2,
+        Attainment: 1,
+        Streak: 1,
+      });
+      // the day after Due W2 is over → 1 / 2, streak 0
+      expect(habitRow(short, log, d("2026-01-15"))).toMatchObject({
+        Actual: 2,
+        Attainment: 0.5,
+        Streak: 0,
+        Status: "Off track",
+      });
     });
 
     it("counts an empty past period as 0 for Count", () => {

@@ -946,4 +946,85 @@ describe.each(ZONES)("KPI_ROLLUP in a spreadsheet in $tz", ({ tz, scriptTz }) =>
       expect(rows[1]).toMatchObject({ Actual: 40, Status: "On track" });
     });
   });
+
+  describe("status gaps (at_risk_gap, off_track_gap)", () => {
+    // attainment 0.3 against expected 15 / 30 = 0.5: a gap of −0.2
+    const table = (atRisk: unknown, offTrack: unknown): unknown =>
+      KPI_ROLLUP(
+        registry([january]),
+        checkins([[d("2026-01-05"), "KPI-1", 30]]),
+        d("2026-01-16"),
+        "ID,Status",
+        atRisk,
+        offTrack,
+      );
+
+    it("grades with 0.10 and 0.25 when the gaps are blank", () => {
+      expect(rowOf(table("", ""), "KPI-1")["Status"]).toBe("At risk");
+      expect(
+        rowOf(
+          KPI_ROLLUP(
+            registry([january]),
+            checkins([[d("2026-01-05"), "KPI-1", 30]]),
+            d("2026-01-16"),
+            "ID,Status",
+          ),
+          "KPI-1",
+        )["Status"],
+      ).toBe("At risk");
+    });
+
+    it("grades with the gaps given, like KPI_STATUS", () => {
+      // −0.2 ≥ −0.2 → On track; −0.2 < −0.1 and < −0.15 → Off track
+      expect(rowOf(table(0.2, 0.4), "KPI-1")["Status"]).toBe("On track");
+      expect(rowOf(table("10%", "15%"), "KPI-1")["Status"]).toBe("Off track");
+    });
+
+    it("refuses a gap that is not a number, naming it", () => {
+      expect(thrown(() => table("soon", ""))).toMatch(/^KPI_ROLLUP: .*at_risk_gap/);
+      expect(thrown(() => table("", "#N/A"))).toMatch(/^KPI_ROLLUP: .*off_track_gap/);
+    });
+  });
+
+  describe("edge cases: error values and numbers too large", () => {
+    const other: KpiRow = { ...january, ID: "KPI-2", Name: "Close 100 more orders" };
+    const log: [unknown, unknown, unknown][] = [
+      [d("2026-01-05"), "KPI-1", 40],
+      [d("2026-01-05"), "KPI-2", 40],
+    ];
+
+    it("makes an error value in a registry cell the error of its row only", () => {
+      for (const error of ["#DIV/0!", "#N/A", "#REF!", "#VALUE!", "#NAME?"]) {
+        const table = rollup([{ ...january, Target: error }, other], log, d("2026-01-16"));
+        expect(String(rowOf(table, "KPI-1")["Status"])).toMatch(/^Error: .*#/);
+        expect(rowOf(table, "KPI-1")).toMatchObject({ Actual: "", Attainment: "" });
+        expect(rowOf(table, "KPI-2")).toMatchObject({ Actual: 40, Status: "On track" });
+      }
+    });
+
+    it("makes an error value in a check-in the error of its KPI, naming the row", () => {
+      const table = rollup(
+        [january, other],
+        [...log, [d("2026-01-06"), "KPI-1", "#DIV/0!"]],
+        d("2026-01-16"),
+      );
+      // the check-in is row 4 of the range (header = 1)
+      expect(String(rowOf(table, "KPI-1")["Status"])).toMatch(/^Error: check-in row 4 .*#DIV\/0!/);
+      expect(rowOf(table, "KPI-2")).toMatchObject({ Actual: 40, Status: "On track" });
+    });
+
+    it("makes an actual that overflows its KPI's error, never a status", () => {
+      const table = rollup(
+        [january, other],
+        [...log, [d("2026-01-06"), "KPI-1", 1e308], [d("2026-01-07"), "KPI-1", 1e308]],
+        d("2026-01-16"),
+      );
+      expect(rowOf(table, "KPI-1")).toMatchObject({
+        Actual: "",
+        Attainment: "",
+        Status: "Error: Actual is too large to compute",
+      });
+      expect(rowOf(table, "KPI-2")).toMatchObject({ Actual: 40, Status: "On track" });
+    });
+  });
 });

@@ -518,6 +518,11 @@ describe.each(ZONES)("in a spreadsheet in $tz", ({ tz, scriptTz }) => {
       expect(KPI_SPLIT(10, 1)).toEqual([[10]]);
     });
 
+    it("splits into three parts when a single cell holding 3 is referenced (its value arrives)", () => {
+      // =KPI_SPLIT(100, B2) with B2 = 3: Sheets hands the function the number 3
+      expect(KPI_SPLIT(100, 3)).toEqual([[34], [33], [33]]);
+    });
+
     it("treats a 1×1 range as one part, not as N", () => {
       expect(KPI_SPLIT(100, [[3]])).toEqual([[100]]);
       expect(KPI_SPLIT(100, [[0.5]])).toEqual([[100]]);
@@ -618,6 +623,37 @@ describe("a blank as_of is today in the spreadsheet's zone, not the script's or 
         ["ID", "Actual", "Expected"],
         ["KPI-1", 4, 0.5],
       ]);
+    });
+  });
+});
+
+describe.each(ZONES)("non-finite numbers in a spreadsheet in $tz", ({ tz, scriptTz }) => {
+  const { KPI_ATTAINMENT, KPI_PACE, KPI_STATUS, KPI_SPLIT } = functionsIn(tz, scriptTz);
+
+  describe("numbers that are not finite (§4.7 edge cases: every other function refuses them)", () => {
+    const INFINITE = Number.POSITIVE_INFINITY;
+
+    it.each([
+      ["KPI_ATTAINMENT", () => KPI_ATTAINMENT(INFINITE, 100), /^KPI_ATTAINMENT: actual Infinity/],
+      ["KPI_ATTAINMENT", () => KPI_ATTAINMENT(50, Number.NaN), /^KPI_ATTAINMENT: target NaN/],
+      ["KPI_STATUS", () => KPI_STATUS(INFINITE, 0.5), /^KPI_STATUS: attainment Infinity/],
+      ["KPI_STATUS", () => KPI_STATUS(0.5, 0.5, "", "", INFINITE), /^KPI_STATUS: at_risk_gap/],
+      ["KPI_PACE", () => KPI_PACE(INFINITE, 46_023, 46_023), /^KPI_PACE: start Infinity/],
+      ["KPI_SPLIT", () => KPI_SPLIT(INFINITE, 3), /^KPI_SPLIT: total Infinity/],
+      [
+        "KPI_SPLIT",
+        () => KPI_SPLIT(100, [[1], [INFINITE]]),
+        /^KPI_SPLIT: weight Infinity \(row 2\)/,
+      ],
+    ])("%s refuses it with a named error", (_name, run, message) => {
+      expect(thrown(run)).toMatch(message);
+    });
+
+    it("refuses an attainment whose arithmetic overflows instead of returning Infinity", () => {
+      // (1e308 − (−1e308)) overflows
+      expect(thrown(() => KPI_ATTAINMENT(1e308, 1, -1e308))).toMatch(
+        /^KPI_ATTAINMENT: Attainment is too large to compute/,
+      );
     });
   });
 });

@@ -1,0 +1,113 @@
+/**
+ * Turning the daily check on and off from the menu: one time-driven trigger per user and
+ * document, at the Settings hour in the spreadsheet's zone; the trigger run opens the file by
+ * the ID stored with it (an add-on's time trigger has no active document).
+ */
+
+import { wallClock } from "../../emulator/timezone";
+import { goal, sentTo, USER, type Workbook, workbook, ZONE } from "./dailyCheck.fixture";
+
+function toggle(book: Workbook, answer: "YES" | "NO"): string {
+  book.emu.ui.respond(answer);
+  book.addOn.run("toggleDailyCheck");
+  return book.emu.ui.alerts.at(-1)!.prompt;
+}
+
+describe("Turn daily check on/off", () => {
+  it("says plainly that the check is off, and turning it on installs one trigger at the Settings hour in the spreadsheet's zone", () => {
+    const book = workbook();
+    const prompt = toggle(book, "YES");
+    expect(prompt).toContain("The daily check is OFF.");
+    expect(prompt).toContain("Turn it on, every day at 08:00 (Asia/Taipei)?");
+    expect(book.emu.triggers.list()).toEqual([
+      expect.objectContaining({
+        handler: "runDailyCheck",
+        atHour: 8,
+        everyDays: 1,
+        timeZone: ZONE,
+        user: USER,
+      }),
+    ]);
+  });
+
+  it("fires at 08:xx Taipei time and runs the check on the spreadsheet stored with it", () => {
+    const book = workbook({ now: "2026-03-31T12:00:00Z" });
+    book.type("KPIs", [goal("KPI-1", "bob@example.com", "2026-03-31")]);
+    toggle(book, "YES");
+
+    const runs = book.addOn.runDueTriggers("2026-04-01T12:00:00Z");
+
+    expect(runs).toHaveLength(1);
+    expect(runs[0]!.error).toBeUndefined();
+    const local = wallClock(ZONE, runs[0]!.at.getTime());
+    expect([local.day, local.hour]).toEqual([1, 8]);
+    expect(runs[0]!.result).toMatchObject({ ran: true, sent: 1 });
+    expect(sentTo(book.emu)).toEqual({ "bob@example.com": 1 });
+    // No UI in a trigger: the run toasts nothing.
+    expect(book.emu.ui.toasts.filter((toast) => toast.message.includes("graded"))).toEqual([]);
+  });
+
+  it("tells when it last ran and with what result", () => {
+    const book = workbook();
+    toggle(book, "YES");
+    book.at("2026-03-02");
+    book.run();
+    const prompt = toggle(book, "NO");
+    expect(prompt).toContain("The daily check is ON: it runs every day at 08:00 (Asia/Taipei).");
+    expect(prompt).toMatch(
+      /Last run 2026-03-02 01:00 UTC: 2026-03-02: graded 0 goals; e-mails: 0 sent\./,
+    );
+    expect(prompt).toContain("Turn it off?");
+    expect(book.emu.triggers.list()).toHaveLength(1);
+  });
+
+  it("moves the trigger when the Settings hour changed, and turns it off", () => {
+    const book = workbook();
+    toggle(book, "YES");
+    book.set("Daily check hour", 17);
+    expect(toggle(book, "YES")).toContain("Settings now say 17:00. Move it to 17:00?");
+    expect(book.emu.triggers.list().map((t) => t.atHour)).toEqual([17]);
+    toggle(book, "YES");
+    expect(book.emu.triggers.list()).toEqual([]);
+  });
+
+  it("never leaves two triggers after any sequence of on, off and hour changes", () => {
+    const book = workbook();
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed / 2_147_483_648;
+    };
+    let expectedHour: number | undefined;
+    let settingsHour = 8;
+    for (let step = 0; step < 40; step++) {
+      if (random() < 0.4) {
+        settingsHour = Math.floor(random() * 24);
+        book.set("Daily check hour", settingsHour);
+        continue;
+      }
+      const yes = random() < 0.7;
+      toggle(book, yes ? "YES" : "NO");
+      if (yes) expectedHour = expectedHour === settingsHour ? undefined : settingsHour;
+      const triggers = book.emu.triggers.list();
+      expect(triggers.length).toBeLessThanOrEqual(1);
+      expect(triggers.map((t) => t.atHour)).toEqual(
+        expectedHour === undefined ? [] : [expectedHour],
+      );
+      // Each trigger keeps the spreadsheet's ID under its unique ID, and nothing else is kept.
+      const notes = [...book.emu.properties.user(USER).keys()].filter((key) =>
+        key.startsWith("smartKpi.trigger."),
+      );
+      expect(notes).toEqual(triggers.map((t) => `smartKpi.trigger.${t.uid}`));
+    }
+  });
+
+  it("removes a trigger that lost its note instead of failing every day", () => {
+    const book = workbook();
+    toggle(book, "YES");
+    const [trigger] = book.emu.triggers.list();
+    book.emu.properties.user(USER).delete(`smartKpi.trigger.${trigger!.uid}`);
+    expect(book.addOn.runTrigger(trigger!.uid)).toMatchObject({ ran: false });
+    expect(book.emu.triggers.list()).toEqual([]);
+  });
+});
