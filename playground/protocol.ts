@@ -13,6 +13,11 @@ export interface CellView {
   readonly kind?: "number" | "boolean" | "error";
   readonly note?: string;
   readonly style?: CellStyleView;
+  /** What hovering shows, as Sheets' tooltip: an error's message, or "Invalid: …" for a value a
+   *  warning-only validation rule does not accept. */
+  readonly tooltip?: string;
+  /** The value breaks the cell's validation rule (Sheets marks the cell with a red corner). */
+  readonly invalid?: true;
 }
 
 export interface CellStyleView {
@@ -91,6 +96,9 @@ export interface PlaygroundState {
   readonly menu: MenuView | null;
   /** What `reset` restores: the demo workbook or an empty one. */
   readonly resetTo: "demo" | "empty";
+  /** Whether Undo and Redo have something to take back or do again. */
+  readonly canUndo: boolean;
+  readonly canRedo: boolean;
 }
 
 export interface ToastView {
@@ -112,8 +120,62 @@ export interface ActionResult {
   readonly alerts: readonly AlertView[];
   /** The message of an exception the add-on threw, as Sheets would show it. */
   readonly error?: string;
+  /** An edit Sheets refused ("There was a problem"), or one to confirm first ("Heads up!"). */
+  readonly refused?: NoticeView;
+  readonly confirm?: NoticeView;
   /** The add-on showed a sidebar (its page is served at /sidebar); `opened` counts them. */
   readonly sidebar?: { readonly title: string; readonly opened: number };
+}
+
+export interface NoticeView {
+  readonly title: string;
+  readonly message: string;
+}
+
+/** What the user does to the cells; `confirmed` repeats an edit after "Heads up!" was answered OK. */
+export type EditRequest =
+  | {
+      readonly action: "paste";
+      readonly sheet: string;
+      readonly row: number;
+      readonly column: number;
+      /** Typing is a 1×1 paste. */
+      readonly cells: readonly (readonly string[])[];
+      readonly confirmed?: boolean;
+    }
+  | {
+      readonly action: "clear";
+      readonly sheet: string;
+      readonly row: number;
+      readonly column: number;
+      readonly numRows: number;
+      readonly numColumns: number;
+      readonly confirmed?: boolean;
+    }
+  | {
+      readonly action: "insertRows";
+      readonly sheet: string;
+      readonly row: number;
+      readonly count: number;
+      readonly where: "above" | "below";
+    }
+  | {
+      readonly action: "deleteRows";
+      readonly sheet: string;
+      readonly row: number;
+      readonly count: number;
+      readonly confirmed?: boolean;
+    };
+
+export interface CellRequest {
+  readonly sheet: string;
+  readonly row: number;
+  readonly column: number;
+}
+
+/** What editing a cell offers: its dropdown's choices, or null without one. */
+export interface CellInfo {
+  readonly dropdown: readonly string[] | null;
 }
 
 export interface RunRequest {

@@ -6,6 +6,9 @@
  *   POST /api/run    {"functionName": "…"}       run an item of the add-on's menu
  *   POST /api/today  {"date": "YYYY-MM-DD"}      set the emulated today and the as-of date
  *   POST /api/reset  {}                          back to the demo (or the empty workbook)
+ *   POST /api/edit   {"action": "paste", …}      type, paste, clear, insert or delete rows
+ *   POST /api/cell   {"sheet", "row", "column"}  what editing a cell offers (its dropdown)
+ *   POST /api/undo   {} · POST /api/redo {}      take back / make again the last change
  *
  * It listens on the loopback interface only and answers only requests addressed to it by a
  * loopback name, so no other machine, and no web page through DNS rebinding, can drive it.
@@ -23,7 +26,8 @@ import { bundleShim, sidebarRoutes } from "./sidebarRoutes";
 
 export const ROOT = resolve(__dirname, "..");
 const CLIENT_DIR = join(__dirname, "client");
-const MAX_BODY_BYTES = 64 * 1024;
+/** Room for a pasted block of a few thousand cells. */
+const MAX_BODY_BYTES = 2 * 1024 * 1024;
 const LOOPBACK_HOST = /^(?:localhost|127\.0\.0\.1|\[::1\])(?::\d+)?$/i;
 
 export interface PlaygroundOptions {
@@ -48,6 +52,45 @@ export interface RunningPlayground {
 const runRequest = z.strictObject({ functionName: z.string().min(1).max(200) });
 const todayRequest = z.strictObject({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) });
 const resetRequest = z.strictObject({});
+const position = {
+  sheet: z.string().min(1).max(200),
+  row: z.number().int().min(1).max(10_000_000),
+  column: z.number().int().min(1).max(18_278),
+};
+const confirmed = z.boolean().optional();
+const editRequest = z.discriminatedUnion("action", [
+  z.strictObject({
+    action: z.literal("paste"),
+    ...position,
+    cells: z
+      .array(z.array(z.string().max(50_000)).max(500))
+      .min(1)
+      .max(5_000),
+    confirmed,
+  }),
+  z.strictObject({
+    action: z.literal("clear"),
+    ...position,
+    numRows: z.number().int().min(1).max(10_000_000),
+    numColumns: z.number().int().min(1).max(18_278),
+    confirmed,
+  }),
+  z.strictObject({
+    action: z.literal("insertRows"),
+    sheet: position.sheet,
+    row: position.row,
+    count: z.number().int().min(1).max(10_000),
+    where: z.enum(["above", "below"]),
+  }),
+  z.strictObject({
+    action: z.literal("deleteRows"),
+    sheet: position.sheet,
+    row: position.row,
+    count: z.number().int().min(1).max(10_000_000),
+    confirmed,
+  }),
+]);
+const cellRequest = z.strictObject(position);
 
 const SECURITY_HEADERS = {
   "Content-Security-Policy":
@@ -157,6 +200,20 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
     "POST /api/reset": async (request, response) => {
       parse(resetRequest, await readJson(request));
       sendJson(response, 200, session.reset());
+    },
+    "POST /api/edit": async (request, response) => {
+      sendJson(response, 200, session.edit(parse(editRequest, await readJson(request))));
+    },
+    "POST /api/cell": async (request, response) => {
+      sendJson(response, 200, session.cell(parse(cellRequest, await readJson(request))));
+    },
+    "POST /api/undo": async (request, response) => {
+      parse(resetRequest, await readJson(request));
+      sendJson(response, 200, session.undo());
+    },
+    "POST /api/redo": async (request, response) => {
+      parse(resetRequest, await readJson(request));
+      sendJson(response, 200, session.redo());
     },
     ...sidebarRoutes(() => session, shim, { send, sendJson, readJson, parse }),
     ...outboxRoutes(() => session, { sendJson, readJson }),

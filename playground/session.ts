@@ -9,10 +9,12 @@ import { dirname, join } from "node:path";
 import {
   type AddOn,
   createEmulator,
+  type EditOutcome,
   Emulator,
   loadAddOn,
   type MenuRecord,
   ScriptError,
+  UserInput,
 } from "../emulator";
 import { wallClock } from "../emulator/timezone";
 import { instantFromSerial } from "../emulator/values";
@@ -23,6 +25,9 @@ import { DEMO_NOW, DEMO_SPREADSHEET_NAME, DEMO_TIME_ZONE, DEMO_USER } from "./de
 import type {
   ActionResult,
   AlertView,
+  CellInfo,
+  CellRequest,
+  EditRequest,
   MenuItemView,
   MenuView,
   PlaygroundState,
@@ -33,6 +38,8 @@ import { sheetView } from "./sheetView";
 /** The hour of the day the emulated clock shows after "Set today": office hours. */
 const TODAY_HOUR = 9;
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** How many changes Undo can take back; each is a copy of the document. */
+const UNDO_DEPTH = 30;
 
 export interface SessionOptions {
   /** The JSON file the workbook lives in. */
@@ -66,6 +73,18 @@ export function parseIsoDay(text: string): number | undefined {
   return dayFromParts(Number(match[1]), Number(match[2]), Number(match[3]));
 }
 
+/** The saved workbook; a file it cannot read is named, with the way to start over. */
+function loadWorkbook(path: string): Emulator {
+  try {
+    return Emulator.load(path);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      `${path} is not a workbook the playground can read (${reason}). Start over with \`npm start -- --reset\`, which replaces it, or move the file away first to keep it.`,
+    );
+  }
+}
+
 export class PlaygroundSession {
   readonly #options: SessionOptions;
   readonly #code: string;
@@ -73,6 +92,9 @@ export class PlaygroundSession {
   readonly #files: Record<string, string> = {};
   #emu: Emulator;
   #addOn: AddOn;
+  /** The document (cells, formats, rules…) before each change, newest last, as JSON. */
+  #undo: string[] = [];
+  #redo: string[] = [];
 
   constructor(options: SessionOptions) {
     this.#options = options;
@@ -83,7 +105,7 @@ export class PlaygroundSession {
     const sidebarPath = join(dirname(options.codePath), "Sidebar.html");
     if (existsSync(sidebarPath)) this.#files["Sidebar"] = readFileSync(sidebarPath, "utf8");
     if (options.reset !== true && existsSync(options.workbookPath)) {
-      this.#emu = Emulator.load(options.workbookPath);
+      this.#emu = loadWorkbook(options.workbookPath);
       // A spreadsheet opened again starts with a clean screen: no toasts or dialogs from before.
       this.#emu.ui.clear();
       this.#addOn = this.#open("LIMITED");
@@ -144,23 +166,38 @@ export class PlaygroundSession {
       user: this.#emu.user,
       today: this.today(),
       activeSheet: spreadsheet.getActiveSheet().getName(),
-      sheets: spreadsheet.getSheets().map(sheetView),
+      sheets: spreadsheet.getSheets().map((sheet) => sheetView(sheet, new UserInput(this.#emu))),
       menu: this.menu(),
       resetTo: this.#options.start,
+      canUndo: this.#undo.length > 0,
+      canRedo: this.#redo.length > 0,
     };
   }
 
-  /** Runs an action, saves, and reports what the add-on showed while it ran. */
+  #document(): string {
+    return JSON.stringify(this.#emu.toJSON().spreadsheet);
+  }
+
+  /**
+   * Runs an action, saves, and reports what the add-on showed while it ran. Whatever it changed
+   * in the document (not the clock, properties or triggers, as in Sheets) Undo can take back.
+   */
   #act(action: () => void): ActionResult {
     const ui = this.#emu.ui;
     const toastsBefore = ui.toasts.length;
     const sidebarsBefore = ui.sidebars.length;
     const alertsBefore = ui.alerts.length;
+    const before = this.#document();
     let error: string | undefined;
     try {
       action();
     } catch (thrown) {
       error = thrown instanceof Error ? thrown.message : String(thrown);
+    }
+    if (this.#document() !== before) {
+      this.#undo.push(before);
+      if (this.#undo.length > UNDO_DEPTH) this.#undo.shift();
+      this.#redo = [];
     }
     this.#save();
     const toasts: ToastView[] = ui.toasts.slice(toastsBefore).map((toast) => ({
@@ -232,6 +269,84 @@ export class PlaygroundSession {
     });
   }
 
+  /**
+   * The user's edits, made as Sheets makes them when someone types (emulator/UserInput.ts), on
+   * the sheet and cell the user is on, which become the active ones as in Sheets.
+   */
+  edit(request: EditRequest): ActionResult {
+    const hands = new UserInput(this.#emu);
+    let outcome: EditOutcome = { status: "done" };
+    const result = this.#act(() => {
+      const sheet = this.#emu.spreadsheet.getSheetByName(request.sheet);
+      if (sheet === null) throw new RangeError(`there is no sheet named "${request.sheet}"`);
+      const confirmed = { confirmed: "confirmed" in request && request.confirmed === true };
+      switch (request.action) {
+        case "paste":
+          outcome = hands.paste(
+            request.sheet,
+            request.row,
+            request.column,
+            request.cells,
+            confirmed,
+          );
+          break;
+        case "clear":
+          outcome = hands.clear(
+            request.sheet,
+            request.row,
+            request.column,
+            request.numRows,
+            request.numColumns,
+            confirmed,
+          );
+          break;
+        case "insertRows":
+          outcome = hands.insertRows(request.sheet, request.row, request.count, request.where);
+          break;
+        case "deleteRows":
+          outcome = hands.deleteRows(request.sheet, request.row, request.count, confirmed);
+          break;
+      }
+      if (outcome.status === "done") {
+        this.#emu.spreadsheet.setActiveSheet(sheet);
+        sheet.getRange(request.row, "column" in request ? request.column : 1).activate();
+      }
+    });
+    const done = outcome as EditOutcome;
+    if (done.status === "done") return result;
+    const notice = { title: done.title, message: done.message };
+    return done.status === "refused"
+      ? { ...result, refused: notice }
+      : { ...result, confirm: notice };
+  }
+
+  /** What the editor of a cell offers: the choices of its dropdown. */
+  cell(request: CellRequest): CellInfo {
+    const hands = new UserInput(this.#emu);
+    return { dropdown: hands.dropdown(request.sheet, request.row, request.column) ?? null };
+  }
+
+  /** Takes back the last change to the document (Ctrl+Z). */
+  undo(): ActionResult {
+    return this.#swap(this.#undo, this.#redo, "nothing to undo");
+  }
+
+  /** Makes again the change Undo took back (Ctrl+Y). */
+  redo(): ActionResult {
+    return this.#swap(this.#redo, this.#undo, "nothing to redo");
+  }
+
+  #swap(from: string[], to: string[], empty: string): ActionResult {
+    const document = from.pop();
+    if (document === undefined) throw new RangeError(empty);
+    to.push(this.#document());
+    const state = this.#emu.toJSON();
+    this.#emu = Emulator.fromJSON({ ...state, spreadsheet: JSON.parse(document) });
+    this.#addOn = loadAddOn(this.#code, this.#emu, { files: this.#files });
+    this.#save();
+    return { state: this.state(), toasts: [], alerts: [] };
+  }
+
   /** The HTML of the sidebar the add-on showed last, if any. */
   sidebarHtml(): string | undefined {
     return this.#emu.ui.sidebars.at(-1)?.html;
@@ -261,6 +376,8 @@ export class PlaygroundSession {
 
   /** Starts over from the demo, or from an empty spreadsheet. */
   reset(): ActionResult {
+    this.#undo = [];
+    this.#redo = [];
     [this.#emu, this.#addOn] = this.#create();
     return { state: this.state(), toasts: [], alerts: [] };
   }

@@ -4,6 +4,7 @@
  * conditional format rules, frozen rows, column widths and column and line charts.
  */
 
+import type { UserInput } from "../emulator";
 import {
   type ConditionalRule,
   paintConditionalFormats,
@@ -187,8 +188,8 @@ function chartViews(sheet: Sheet): ChartView[] {
   return views;
 }
 
-/** Reads everything the page shows of one sheet. */
-export function sheetView(sheet: Sheet): SheetView {
+/** Reads everything the page shows of one sheet; `eyes` adds what only a user sees (tooltips). */
+export function sheetView(sheet: Sheet, eyes?: UserInput): SheetView {
   const lastRow = sheet.getLastRow();
   const lastColumn = sheet.getLastColumn();
   const cells: (CellView | null)[][] = [];
@@ -229,12 +230,18 @@ export function sheetView(sheet: Sheet): SheetView {
           continue;
         }
         const kind = kindOf(values[r]?.[c]);
+        const name = sheet.getName();
+        const error = kind === "error" ? eyes?.errorMessage(name, r + 1, c + 1) : undefined;
+        const invalid = text === "" ? undefined : eyes?.invalidMessage(name, r + 1, c + 1);
+        const tooltip = error ?? invalid;
         row.push({
           text,
           ...(formula === "" ? {} : { formula }),
           ...(kind === undefined ? {} : { kind }),
           ...(note === "" ? {} : { note }),
           ...(style === undefined ? {} : { style }),
+          ...(tooltip === undefined ? {} : { tooltip }),
+          ...(invalid === undefined ? {} : { invalid: true as const }),
         });
       }
       cells.push(row);

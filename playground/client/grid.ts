@@ -22,6 +22,29 @@ export interface CellPosition {
 
 export interface Selection extends CellPosition {
   readonly cell: CellView | null;
+  /** The selected rectangle: the active cell and the anchor Shift+arrows or a drag extend from. */
+  readonly range: CellRange;
+}
+
+export interface CellRange {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+/** What the keyboard and mouse ask of the page besides moving the selection (see ./editing.ts). */
+export interface GridActions {
+  /** Start editing the active cell: with `text` typed over it, or its content (F2, Enter, double-click). */
+  edit(initial: string | null): void;
+  clear(range: CellRange): void;
+  undo(): void;
+  redo(): void;
+  /** The row menu, at a point or under the active cell. */
+  rowMenu(range: CellRange, at: { x: number; y: number } | null): void;
+  paste(text: string): void;
+  /** The selected cells' text, for Ctrl+C. */
+  copied(text: string): void;
 }
 
 /** How much of the sheet to draw: the used cells and charts plus an empty margin, as Sheets does. */
@@ -44,27 +67,31 @@ export class SheetGrid {
   readonly #rows: number;
   readonly #columns: number;
   readonly #onSelect: (selection: Selection) => void;
+  readonly #actions: GridActions | undefined;
   #selected: CellPosition;
+  #anchor: CellPosition;
+  #dragging = false;
 
   constructor(
     view: SheetView,
     selected: CellPosition | undefined,
     onSelect: (selection: Selection) => void,
+    actions?: GridActions,
+    anchor?: CellPosition,
   ) {
     this.#view = view;
     const { rows, columns } = extent(view);
     this.#rows = rows;
     this.#columns = columns;
     this.#onSelect = onSelect;
-    this.#selected = {
-      row: Math.min(Math.max(selected?.row ?? 1, 1), rows),
-      column: Math.min(Math.max(selected?.column ?? 1, 1), columns),
-    };
+    this.#actions = actions;
+    this.#selected = this.#clamp(selected ?? { row: 1, column: 1 });
+    this.#anchor = this.#clamp(anchor ?? this.#selected);
     this.#table = h("table", {
       className: "grid",
       attrs: {
         role: "grid",
-        "aria-readonly": "true",
+        "aria-multiselectable": "true",
         "aria-label": `Cells of ${view.name}`,
         "aria-rowcount": view.maxRows + 1,
         "aria-colcount": view.maxColumns + 1,
@@ -87,6 +114,41 @@ export class SheetGrid {
 
   get selected(): CellPosition {
     return this.#selected;
+  }
+
+  get anchor(): CellPosition {
+    return this.#anchor;
+  }
+
+  get range(): CellRange {
+    const a = this.#anchor;
+    const b = this.#selected;
+    return {
+      top: Math.min(a.row, b.row),
+      left: Math.min(a.column, b.column),
+      bottom: Math.max(a.row, b.row),
+      right: Math.max(a.column, b.column),
+    };
+  }
+
+  /** The selected cell's element, for the in-cell editor and tooltips. */
+  td(position: CellPosition = this.#selected): HTMLElement | null {
+    return this.#td(position);
+  }
+
+  get rowCount(): number {
+    return this.#rows;
+  }
+
+  get columnCount(): number {
+    return this.#columns;
+  }
+
+  #clamp(position: CellPosition): CellPosition {
+    return {
+      row: Math.min(Math.max(position.row, 1), this.#rows),
+      column: Math.min(Math.max(position.column, 1), this.#columns),
+    };
   }
 
   cellAt(row: number, column: number): CellView | null {
@@ -151,16 +213,69 @@ export class SheetGrid {
     }
     table.append(body);
 
-    table.addEventListener("click", (event) => {
+    const cellOf = (event: Event): CellPosition | undefined => {
       const target = (event.target as Element).closest("td[data-row]");
-      if (target === null) return;
-      const row = Number(target.getAttribute("data-row"));
-      const column = Number(target.getAttribute("data-column"));
-      this.select({ row, column });
+      if (target === null) return undefined;
+      return {
+        row: Number(target.getAttribute("data-row")),
+        column: Number(target.getAttribute("data-column")),
+      };
+    };
+    table.addEventListener("mousedown", (event) => {
+      const position = cellOf(event);
+      if (position === undefined || event.button !== 0) return;
+      this.select(position, event.shiftKey);
+      this.#dragging = true;
+    });
+    table.addEventListener("mouseover", (event) => {
+      if (!this.#dragging) return;
+      const position = cellOf(event);
+      if (position !== undefined) this.select(position, true);
+    });
+    document.addEventListener("mouseup", () => {
+      this.#dragging = false;
+    });
+    table.addEventListener("dblclick", (event) => {
+      if (cellOf(event) !== undefined) this.#actions?.edit(null);
+    });
+    table.addEventListener("contextmenu", (event) => {
+      const position = cellOf(event) ?? this.#rowHeaderOf(event);
+      if (position === undefined || this.#actions === undefined) return;
+      event.preventDefault();
+      const range = this.range;
+      const inside = position.row >= range.top && position.row <= range.bottom;
+      if (!inside) this.select(position);
+      this.#actions.rowMenu(this.range, { x: event.clientX, y: event.clientY });
+    });
+    table.addEventListener("paste", (event) => {
+      const text = event.clipboardData?.getData("text/plain") ?? "";
+      if (this.#actions === undefined || text === "") return;
+      event.preventDefault();
+      this.#actions.paste(text);
+    });
+    table.addEventListener("copy", (event) => {
+      if (this.#actions === undefined) return;
+      event.preventDefault();
+      const { top, left, bottom, right } = this.range;
+      const lines: string[] = [];
+      for (let r = top; r <= bottom; r++) {
+        const cells: string[] = [];
+        for (let c = left; c <= right; c++) cells.push(this.cellAt(r, c)?.text ?? "");
+        lines.push(cells.join("\t"));
+      }
+      const text = lines.join("\n");
+      event.clipboardData?.setData("text/plain", text);
+      this.#actions.copied(text);
     });
     table.addEventListener("keydown", (event) => this.#onKey(event));
     table.setAttribute("aria-activedescendant", this.#cellId(this.#selected));
-    this.#mark(this.#selected, true);
+    this.#markRange(true);
+  }
+
+  #rowHeaderOf(event: Event): CellPosition | undefined {
+    const header = (event.target as Element).closest("th.row-header");
+    if (header === null) return undefined;
+    return { row: Number(header.textContent), column: 1 };
   }
 
   #freezeRow(node: HTMLElement, row: number): void {
@@ -217,6 +332,8 @@ export class SheetGrid {
     const decoration = lines.filter((line) => line !== "").join(" ");
     if (decoration !== "") td.style.textDecoration = decoration;
     if (cell.kind === "error") td.classList.add("error");
+    if (cell.invalid === true) td.classList.add("invalid");
+    if (cell.tooltip !== undefined) td.setAttribute("data-tooltip", cell.tooltip);
     if (cell.note !== undefined) {
       td.classList.add("has-note");
       td.title = cell.note;
@@ -236,46 +353,115 @@ export class SheetGrid {
     return this.#table.querySelector(`#${this.#cellId(position)}`);
   }
 
-  #mark(position: CellPosition, on: boolean): void {
-    const td = this.#td(position);
-    td?.classList.toggle("selected", on);
-    td?.setAttribute("aria-selected", on ? "true" : "false");
-    this.#table.querySelector(`#col-${position.column}`)?.classList.toggle("active", on);
-    td?.parentElement?.querySelector(".row-header")?.classList.toggle("active", on);
+  #markRange(on: boolean): void {
+    const { top, left, bottom, right } = this.range;
+    const single = top === bottom && left === right;
+    for (let r = top; r <= bottom; r++) {
+      for (let c = left; c <= right; c++) {
+        const td = this.#td({ row: r, column: c });
+        td?.classList.toggle("in-range", on && !single);
+        td?.setAttribute("aria-selected", on ? "true" : "false");
+      }
+      this.#rowHeader(r)?.classList.toggle("active", on);
+    }
+    for (let c = left; c <= right; c++) {
+      this.#table.querySelector(`#col-${c}`)?.classList.toggle("active", on);
+    }
+    this.#td(this.#selected)?.classList.toggle("selected", on);
   }
 
-  /** Selects a cell, scrolls it into view and reports it to the formula bar. */
-  select(position: CellPosition): void {
-    const next = {
-      row: Math.min(Math.max(position.row, 1), this.#rows),
-      column: Math.min(Math.max(position.column, 1), this.#columns),
-    };
-    this.#mark(this.#selected, false);
+  #rowHeader(row: number): Element | null | undefined {
+    return this.#td({ row, column: 1 })?.parentElement?.querySelector(".row-header");
+  }
+
+  /**
+   * Selects a cell (or, with `extend`, the rectangle from the anchor to it), scrolls it into view
+   * and reports it to the formula bar.
+   */
+  select(position: CellPosition, extend = false): void {
+    const next = this.#clamp(position);
+    this.#markRange(false);
     this.#selected = next;
-    this.#mark(next, true);
+    if (!extend) this.#anchor = next;
+    this.#markRange(true);
     this.#table.setAttribute("aria-activedescendant", this.#cellId(next));
     this.#td(next)?.scrollIntoView({ block: "nearest", inline: "nearest" });
-    this.#onSelect({ ...next, cell: this.cellAt(next.row, next.column) });
+    this.#onSelect({ ...next, cell: this.cellAt(next.row, next.column), range: this.range });
   }
 
   #onKey(event: KeyboardEvent): void {
     const { row, column } = this.#selected;
+    const ctrl = event.ctrlKey || event.metaKey;
+    const actions = this.#actions;
+    if (actions !== undefined && this.#command(event, ctrl, actions)) {
+      event.preventDefault();
+      return;
+    }
     const moves: Record<string, CellPosition> = {
-      ArrowUp: { row: row - 1, column },
-      ArrowDown: { row: row + 1, column },
-      ArrowLeft: { row, column: column - 1 },
-      ArrowRight: { row, column: column + 1 },
+      ArrowUp: ctrl ? this.#edge(-1, 0) : { row: row - 1, column },
+      ArrowDown: ctrl ? this.#edge(1, 0) : { row: row + 1, column },
+      ArrowLeft: ctrl ? this.#edge(0, -1) : { row, column: column - 1 },
+      ArrowRight: ctrl ? this.#edge(0, 1) : { row, column: column + 1 },
       PageUp: { row: row - PAGE_ROWS, column },
       PageDown: { row: row + PAGE_ROWS, column },
-      Home: event.ctrlKey ? { row: 1, column: 1 } : { row, column: 1 },
-      End: event.ctrlKey
-        ? { row: this.#rows, column: this.#columns }
-        : { row, column: this.#columns },
-      Enter: { row: row + 1, column },
+      Home: ctrl ? { row: 1, column: 1 } : { row, column: 1 },
+      End: ctrl ? { row: this.#rows, column: this.#columns } : { row, column: this.#columns },
     };
+    if (actions === undefined) moves["Enter"] = { row: row + 1, column };
+    if (event.key === "Tab" && actions !== undefined) {
+      event.preventDefault();
+      this.select({ row, column: column + (event.shiftKey ? -1 : 1) });
+      return;
+    }
     const move = moves[event.key];
     if (move === undefined) return;
     event.preventDefault();
-    this.select(move);
+    this.select(move, event.shiftKey && event.key.startsWith("Arrow"));
+  }
+
+  /**
+   * Ctrl+arrow, as in Sheets: along a run of filled cells to its last one; from an empty cell (or
+   * the end of a run) to the next filled cell; to the sheet's edge when there is none.
+   */
+  #edge(dr: number, dc: number): CellPosition {
+    const filled = (p: CellPosition) => (this.cellAt(p.row, p.column)?.text ?? "") !== "";
+    const inside = (p: CellPosition) =>
+      p.row >= 1 && p.row <= this.#rows && p.column >= 1 && p.column <= this.#columns;
+    const step = (p: CellPosition) => ({ row: p.row + dr, column: p.column + dc });
+    let at = this.#selected;
+    let next = step(at);
+    if (!inside(next)) return at;
+    if (filled(at) && filled(next)) {
+      while (inside(next) && filled(next)) {
+        at = next;
+        next = step(at);
+      }
+      return at;
+    }
+    while (inside(next) && !filled(next)) {
+      at = next;
+      next = step(at);
+    }
+    return inside(next) ? next : at;
+  }
+
+  /** The keys that edit rather than move; true when the key was one. */
+  #command(event: KeyboardEvent, ctrl: boolean, actions: GridActions): boolean {
+    const key = event.key;
+    if (ctrl && !event.altKey) {
+      const lower = key.toLowerCase();
+      if (lower === "z" && !event.shiftKey) actions.undo();
+      else if (lower === "y" || (lower === "z" && event.shiftKey)) actions.redo();
+      else return false;
+      return true;
+    }
+    if (key === "F2" || key === "Enter") actions.edit(null);
+    else if (key === "Delete" || key === "Backspace") actions.clear(this.range);
+    else if (key === "ContextMenu" || (key === "F10" && event.shiftKey)) {
+      actions.rowMenu(this.range, null);
+    } else if (key === "ArrowDown" && event.altKey) actions.edit(null);
+    else if (key.length === 1 && !event.altKey) actions.edit(key);
+    else return false;
+    return true;
   }
 }

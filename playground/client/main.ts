@@ -7,6 +7,7 @@
 import type { ActionResult, MenuItemView, PlaygroundState, SheetView } from "../protocol";
 import { api } from "./api";
 import { byId, columnLetters, h } from "./dom";
+import { Editing } from "./editing";
 import { type CellPosition, type Selection, SheetGrid } from "./grid";
 import { MenuBar } from "./menu";
 import { confirm, showAlert, showError, showToast } from "./notices";
@@ -16,9 +17,23 @@ import { SidebarPane } from "./sidebarPane";
 class Playground {
   #state: PlaygroundState | undefined;
   #sheetName: string | undefined;
-  readonly #selections = new Map<string, CellPosition>();
+  /** Per sheet: the active cell and the other corner of the selected range. */
+  readonly #selections = new Map<string, { active: CellPosition; anchor: CellPosition }>();
   readonly #menu = new MenuBar(byId("menubar"), (item) => void this.#runMenuItem(item));
   #busy = false;
+  #grid: SheetGrid | undefined;
+  /** The sheet the add-on last made active: when a script activates another, the page follows. */
+  #activeSheet: string | undefined;
+  readonly #editing = new Editing({
+    sheetName: () => this.#sheetName,
+    grid: () => this.#grid,
+    moveSelection: (active, anchor) => {
+      if (this.#sheetName !== undefined) {
+        this.#selections.set(this.#sheetName, { active, anchor: anchor ?? active });
+      }
+    },
+    act: (label, action) => this.#act(label, action),
+  });
   // After each google.script.run call of the sidebar, the grid shows what it wrote.
   readonly #sidebar = new SidebarPane(() => void this.#refresh());
   readonly #outbox = new OutboxPanel((label, action) => this.#act(label, action));
@@ -29,6 +44,8 @@ class Playground {
       void this.#setToday();
     });
     byId("reset").addEventListener("click", () => void this.#reset());
+    byId("undo").addEventListener("click", () => void this.#act("Undoing…", () => api.undo()));
+    byId("redo").addEventListener("click", () => void this.#act("Redoing…", () => api.redo()));
     try {
       this.#render(await api.state());
     } catch (error) {
@@ -44,10 +61,17 @@ class Playground {
     byId<HTMLInputElement>("today").value = state.today;
     byId("reset").textContent = state.resetTo === "demo" ? "Reset demo" : "Reset workbook";
     this.#menu.render(state.menu);
+    byId<HTMLButtonElement>("undo").disabled = !state.canUndo;
+    byId<HTMLButtonElement>("redo").disabled = !state.canRedo;
     const names = state.sheets.map((sheet) => sheet.name);
-    if (this.#sheetName === undefined || !names.includes(this.#sheetName)) {
+    if (
+      this.#sheetName === undefined ||
+      !names.includes(this.#sheetName) ||
+      (this.#activeSheet !== undefined && state.activeSheet !== this.#activeSheet)
+    ) {
       this.#sheetName = state.activeSheet;
     }
+    this.#activeSheet = state.activeSheet;
     this.#renderTabs(false);
     this.#renderSheet();
   }
@@ -112,9 +136,15 @@ class Playground {
     }
     const scroll = { top: panel.scrollTop, left: panel.scrollLeft };
     const sameSheet = panel.getAttribute("data-sheet") === sheet.name;
-    const grid = new SheetGrid(sheet, this.#selections.get(sheet.name), (selection) =>
-      this.#onSelect(sheet.name, selection),
+    const saved = this.#selections.get(sheet.name);
+    const grid = new SheetGrid(
+      sheet,
+      saved?.active,
+      (selection) => this.#onSelect(sheet.name, selection),
+      this.#editing.actions(),
+      saved?.anchor,
     );
+    this.#grid = grid;
     const hadFocus = panel.contains(document.activeElement);
     panel.replaceChildren(grid.element());
     panel.setAttribute("data-sheet", sheet.name);
@@ -123,22 +153,38 @@ class Playground {
     panel.scrollLeft = sameSheet ? scroll.left : 0;
     if (hadFocus) grid.table.focus();
     const { row, column } = grid.selected;
-    this.#showFormula({ row, column, cell: grid.cellAt(row, column) });
+    this.#showFormula({ row, column, cell: grid.cellAt(row, column), range: grid.range });
   }
 
   #onSelect(sheetName: string, selection: Selection): void {
-    this.#selections.set(sheetName, { row: selection.row, column: selection.column });
+    const { top, left, bottom, right } = selection.range;
+    const anchor = {
+      row: selection.row === top ? bottom : top,
+      column: selection.column === left ? right : left,
+    };
+    this.#selections.set(sheetName, {
+      active: { row: selection.row, column: selection.column },
+      anchor,
+    });
     this.#showFormula(selection);
   }
 
   #showFormula(selection: Selection): void {
-    byId("name-box").textContent = `${columnLetters(selection.column)}${selection.row}`;
+    const { top, left, bottom, right } = selection.range;
+    const corner = (r: number, c: number) => `${columnLetters(c)}${r}`;
+    byId("name-box").textContent =
+      top === bottom && left === right
+        ? corner(top, left)
+        : `${corner(top, left)}:${corner(bottom, right)}`;
     const cell = selection.cell;
-    byId("formula").textContent = cell === null ? "" : (cell.formula ?? cell.text);
+    this.#editing.selected(cell === null ? "" : (cell.formula ?? cell.text));
   }
 
-  async #act(label: string, action: () => Promise<ActionResult>): Promise<void> {
-    if (this.#busy) return;
+  async #act(
+    label: string,
+    action: () => Promise<ActionResult>,
+  ): Promise<ActionResult | undefined> {
+    if (this.#busy) return undefined;
     this.#busy = true;
     this.#menu.setDisabled(true);
     const running = byId("running");
@@ -162,12 +208,14 @@ class Playground {
     // The script has finished by now: what it showed is shown after the "running" notice goes.
     if (failure !== undefined) await showError(failure);
     void this.#outbox.refresh().catch(() => undefined);
-    if (result === undefined) return;
+    if (result === undefined) return undefined;
     if (result.sidebar !== undefined)
       this.#sidebar.open(result.sidebar.title, result.sidebar.opened);
     for (const toast of result.toasts) showToast(toast);
     if (result.error !== undefined) await showError(result.error);
+    if (result.refused !== undefined) await showAlert(result.refused);
     for (const alert of result.alerts) await showAlert(alert);
+    return result;
   }
 
   async #refresh(): Promise<void> {
@@ -178,8 +226,8 @@ class Playground {
     }
   }
 
-  #runMenuItem(item: Extract<MenuItemView, { kind: "item" }>): Promise<void> {
-    return this.#act(`Running “${item.caption}”…`, () =>
+  async #runMenuItem(item: Extract<MenuItemView, { kind: "item" }>): Promise<void> {
+    await this.#act(`Running “${item.caption}”…`, () =>
       api.run({ functionName: item.functionName }),
     );
   }
@@ -190,7 +238,9 @@ class Playground {
       input.reportValidity();
       return Promise.resolve();
     }
-    return this.#act(`Setting today to ${input.value}…`, () => api.setToday({ date: input.value }));
+    return this.#act(`Setting today to ${input.value}…`, () =>
+      api.setToday({ date: input.value }),
+    ).then(() => undefined);
   }
 
   async #reset(): Promise<void> {

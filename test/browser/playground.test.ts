@@ -145,13 +145,13 @@ test("colours each status as the add-on's conditional format rules say", async (
 test("shows the selected cell's formula in the formula bar and moves with the arrow keys", async () => {
   await cell(page, "A21").click();
   await expect(page.locator("#name-box").textContent()).resolves.toBe("A21");
-  await expect(page.locator("#formula").textContent()).resolves.toMatch(
+  await expect(page.locator("#formula").inputValue()).resolves.toMatch(
     /^=KPI_ROLLUP\(ARRAYFORMULA\(IF\(ISERROR\(KPIs!A1:/,
   );
   await page.keyboard.press("ArrowRight");
   await page.keyboard.press("ArrowDown");
   await expect(page.locator("#name-box").textContent()).resolves.toBe("B22");
-  await expect(page.locator("#formula").textContent()).resolves.toBe(
+  await expect(page.locator("#formula").inputValue()).resolves.toBe(
     "Sell 10,000,000 NTD across all channels in Q1",
   );
   await expect(page.getByRole("grid").getAttribute("aria-activedescendant")).resolves.toBe(
