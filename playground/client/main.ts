@@ -36,7 +36,9 @@ class Playground {
   });
   // After each google.script.run call of the sidebar, the grid shows what it wrote.
   readonly #sidebar = new SidebarPane(() => void this.#refresh());
-  readonly #outbox = new OutboxPanel((label, action) => this.#act(label, action));
+  readonly #outbox = new OutboxPanel(async (label, action) => {
+    await this.#act(label, action);
+  });
 
   async start(): Promise<void> {
     byId("today-form").addEventListener("submit", (event) => {
