@@ -200,7 +200,7 @@ describe("dist/Code.js as Apps Script sees it", () => {
     );
   });
 
-  test("ships a manifest with V8, Stackdriver logging and exactly the five scopes it needs", () => {
+  test("ships a manifest with V8, Stackdriver logging and exactly the five scopes of SPEC §7", () => {
     const manifest = JSON.parse(readFileSync(join(DIST_DIR, "appsscript.json"), "utf8")) as {
       runtimeVersion?: string;
       exceptionLogging?: string;
