@@ -213,6 +213,7 @@ describe("dist/Code.js as Apps Script sees it", () => {
         "https://www.googleapis.com/auth/script.container.ui",
         "https://www.googleapis.com/auth/script.scriptapp",
         "https://www.googleapis.com/auth/script.send_mail",
+        // Not .currentonly: the daily trigger opens its spreadsheet by ID (SPEC §7).
         "https://www.googleapis.com/auth/spreadsheets",
         "https://www.googleapis.com/auth/userinfo.email",
       ].sort(),

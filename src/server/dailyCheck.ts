@@ -132,7 +132,16 @@ export function runDailyCheck(e?: TriggerEvent): CheckOutcome {
       console.warn(`SMART KPI: trigger ${uid} had no spreadsheet recorded and was removed`);
       return notRun("the trigger did not know its spreadsheet and was removed");
     }
-    spreadsheet = openSpreadsheet(note.spreadsheetId);
+    try {
+      spreadsheet = openSpreadsheet(note.spreadsheetId);
+    } catch (error) {
+      // Deleted, or shared no more: nothing to check, and no sheet to say so in.
+      const message = error instanceof Error ? error.message : String(error);
+      const outcome = notRun(`stopped: the spreadsheet could not be opened (${message})`);
+      recordLastRun(note.spreadsheetId, outcome.summary);
+      console.warn(`SMART KPI: ${outcome.summary}`);
+      return outcome;
+    }
     if (note.kind === "continuation") {
       deleteTrigger(uid);
       if (note.restoreHour !== undefined) {
