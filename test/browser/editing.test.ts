@@ -64,6 +64,10 @@ async function press(...keys: string[]): Promise<void> {
   for (const key of keys) await page.keyboard.press(key);
 }
 
+/** The numbers a row shows, whatever their format ("77", "77.00", "1,234"). */
+const numbersIn = async (row: number) =>
+  (await rowTexts(page, row)).map((text) => Number(text.replace(/,/g, ""))).filter(Number.isFinite);
+
 const loggedSum = (id: string) =>
   demoCheckins()
     .filter((row) => row["KPI ID"] === id && String(row["Date"]) <= DEMO_TODAY)
@@ -73,7 +77,7 @@ test("types a check-in row, picking the KPI ID from the dropdown, and the Dashbo
   const before = loggedSum("KPI-0010");
   await openSheet("Dashboard");
   const dashboardRow = await rowWith(page, "KPI-0010");
-  await expect(rowTexts(page, dashboardRow)).resolves.toContain(String(before));
+  await expect(numbersIn(dashboardRow)).resolves.toContain(before);
 
   await openSheet("Check-ins");
   // Ctrl+Home, Ctrl+Down to the last check-in, Down to the first empty row, as in Sheets.
@@ -107,7 +111,7 @@ test("types a check-in row, picking the KPI ID from the dropdown, and the Dashbo
     expect.arrayContaining([DEMO_TODAY, "KPI-0010", "5"]),
   );
   await openSheet("Dashboard");
-  await expect(rowTexts(page, dashboardRow)).resolves.toContain(String(before + 5));
+  await expect(numbersIn(dashboardRow)).resolves.toContain(before + 5);
 });
 
 test("a custom function typed in a cell spills its parts", async () => {
