@@ -4,7 +4,9 @@
  * row and replaced by its default, so one typo never stops the daily check.
  */
 
-import { z } from "zod";
+// zod/mini: the classic API is one object that esbuild cannot tree-shake, and would put all of zod
+// (about 800 KB with its locales) into dist/Code.js.
+import * as z from "zod/mini";
 import { type Day, type DayConverter, readDay } from "../core/dates";
 import { cellText } from "../core/registry";
 import { describeValue, isBlank, readNumber } from "../core/values";
@@ -36,7 +38,7 @@ export interface SettingsRead {
 }
 
 function numberIn(label: string, min: number, max: number, whole: boolean) {
-  return z.unknown().transform((value, ctx) => {
+  return unknownThen((value, ctx) => {
     const parsed = readNumber(value);
     if (
       parsed === undefined ||
@@ -54,6 +56,27 @@ function numberIn(label: string, min: number, max: number, whole: boolean) {
   });
 }
 
+/** Reports why a cell cannot be read; the reader then returns `z.NEVER`. */
+interface Problems {
+  addIssue(message: string): void;
+}
+
+/** Any cell value, read by `read`, which reports a problem with `problems.addIssue`. */
+function unknownThen<T>(read: (value: unknown, problems: Problems) => T) {
+  return z.pipe(
+    z.unknown(),
+    z.transform((value, payload) =>
+      read(value, {
+        addIssue: (message) => {
+          payload.issues.push({ code: "custom", message, input: value });
+        },
+      }),
+    ),
+  );
+}
+
+const EMAIL = z.email();
+
 const BOOLEAN_WORDS: Readonly<Record<string, boolean>> = {
   true: true,
   yes: true,
@@ -63,9 +86,9 @@ const BOOLEAN_WORDS: Readonly<Record<string, boolean>> = {
   off: false,
 };
 
-function schemas(zone: DayConverter): Record<SettingKey, z.ZodType<unknown>> {
+function schemas(zone: DayConverter): Record<SettingKey, z.ZodMiniType<unknown>> {
   return {
-    asOf: z.unknown().transform((value, ctx) => {
+    asOf: unknownThen((value, ctx) => {
       const parsed = readDay(value, zone);
       if (parsed === undefined) {
         ctx.addIssue(`As of ${describeValue(value)} is not a date`);
@@ -77,7 +100,7 @@ function schemas(zone: DayConverter): Record<SettingKey, z.ZodType<unknown>> {
     offTrackGap: numberIn("Off-track gap", 0, 1, false),
     graceDays: numberIn("Check-in grace days", 0, Number.POSITIVE_INFINITY, true),
     repeatDays: numberIn("Repeat reminders every N days", 1, Number.POSITIVE_INFINITY, true),
-    escalate: z.unknown().transform((value, ctx) => {
+    escalate: unknownThen((value, ctx) => {
       if (typeof value === "boolean") return value;
       const parsed = BOOLEAN_WORDS[cellText(value).toLowerCase()];
       if (parsed === undefined) {
@@ -86,21 +109,21 @@ function schemas(zone: DayConverter): Record<SettingKey, z.ZodType<unknown>> {
       }
       return parsed;
     }),
-    managerEmail: z.unknown().transform((value, ctx) => {
+    managerEmail: unknownThen((value, ctx) => {
       const text = cellText(value);
-      if (!z.email().safeParse(text).success) {
+      if (!EMAIL.safeParse(text).success) {
         ctx.addIssue(`Manager e-mail ${describeValue(value)} is not an e-mail address`);
         return z.NEVER;
       }
       return text;
     }),
     checkHour: numberIn("Daily check hour", 0, 23, true),
-    lastRun: z.unknown().transform((value, ctx) => {
+    lastRun: unknownThen((value, ctx) => {
       if (value instanceof Date && !Number.isNaN(value.getTime())) return value;
       ctx.addIssue(`Last run ${describeValue(value)} is not a date and time`);
       return z.NEVER;
     }),
-    lastRunSummary: z.unknown().transform(cellText),
+    lastRunSummary: unknownThen(cellText),
   };
 }
 
