@@ -4,7 +4,13 @@
  */
 
 import { existsSync, readFileSync } from "node:fs";
-import { type AddOn, createEmulator, type Emulator, loadAddOn } from "../../emulator";
+import {
+  type AddOn,
+  createEmulator,
+  type Emulator,
+  type ErrorArguments,
+  loadAddOn,
+} from "../../emulator";
 import { CODE_PATH } from "../support/bundle";
 
 let code: string | undefined;
@@ -26,11 +32,12 @@ export interface Emulated {
  * A spreadsheet in Auckland whose "now" (12:00 UTC on 1 March) is already 2 March there, so a
  * date taken from the machine's or UTC's calendar instead of the spreadsheet's shows up.
  */
-export function emulated(): Emulated {
+export function emulated(errorArguments: ErrorArguments = "text"): Emulated {
   const emu = createEmulator({
     timeZone: "Pacific/Auckland",
     now: "2026-03-01T12:00:00Z",
     user: "ann@example.com",
+    errorArguments,
   });
   return { emu, addOn: loadAddOn(bundle(), emu) };
 }
