@@ -73,7 +73,7 @@ const loggedSum = (id: string) =>
     .filter((row) => row["KPI ID"] === id && String(row["Date"]) <= DEMO_TODAY)
     .reduce((sum, row) => sum + Number(row["Value"]), 0);
 
-test("types a check-in row, picking the KPI ID from the dropdown, and the Dashboard moves", async () => {
+test("types a check-in row, picking the KPI ID from the dropdown, and the Dashboard and the KPIs sheet move", async () => {
   const before = loggedSum("KPI-0010");
   await openSheet("Dashboard");
   const dashboardRow = await rowWith(page, "KPI-0010");
@@ -112,6 +112,16 @@ test("types a check-in row, picking the KPI ID from the dropdown, and the Dashbo
   );
   await openSheet("Dashboard");
   await expect(numbersIn(dashboardRow)).resolves.toContain(before + 5);
+
+  // The KPIs sheet's computed columns are the daily check's to write: run it now, by keyboard,
+  // and KPI-0010's Actual there counts the typed check-in too.
+  await page.getByRole("menuitem", { name: "SMART KPI" }).focus();
+  await press("Enter");
+  await page.getByRole("menuitem", { name: "Run the check now" }).focus();
+  await press("Enter");
+  await settled();
+  await openSheet("KPIs");
+  await expect(numbersIn(await rowWith(page, "KPI-0010"))).resolves.toContain(before + 5);
 });
 
 test("a custom function typed in a cell spills its parts", async () => {
