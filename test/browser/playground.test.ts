@@ -249,7 +249,8 @@ test("recomputes actuals, pace and the as-of date when today changes", async () 
   await expect(page.getByLabel("Today").inputValue()).resolves.toBe(DEMO_TODAY);
   await page.getByLabel("Today").fill("2026-02-15");
   await page.getByRole("button", { name: "Set today" }).click();
-  await expect(page.locator("#running").isHidden()).resolves.toBe(true);
+  // The "running" notice may still show for a moment after the click: wait for it to go.
+  await page.locator("#running").waitFor({ state: "hidden" });
   await page.waitForFunction(
     () => document.querySelector("#cell-2-2")?.textContent === "2026-02-15",
   );
