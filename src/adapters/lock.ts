@@ -4,6 +4,18 @@
  */
 
 /**
+ * Takes `lock` within `waitMs`; returns a function that flushes and releases it, or `undefined`
+ * when it is not free in time.
+ */
+function take(lock: GoogleAppsScript.Lock.Lock, waitMs: number): (() => void) | undefined {
+  if (!lock.tryLock(waitMs)) return undefined;
+  return () => {
+    SpreadsheetApp.flush();
+    lock.releaseLock();
+  };
+}
+
+/**
  * Runs `body` holding the document lock; returns `{ locked: false }` without running it when the
  * lock is not free within `waitMs` (another user is setting up or the daily check is running).
  */
@@ -11,13 +23,12 @@ export function withDocumentLock<T>(
   waitMs: number,
   body: () => T,
 ): { locked: true; result: T } | { locked: false } {
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(waitMs)) return { locked: false };
+  const release = take(LockService.getDocumentLock(), waitMs);
+  if (release === undefined) return { locked: false };
   try {
     return { locked: true, result: body() };
   } finally {
-    SpreadsheetApp.flush();
-    lock.releaseLock();
+    release();
   }
 }
 
@@ -27,10 +38,5 @@ export function withDocumentLock<T>(
  * that flushes and releases it, or `undefined` when it is not free within `waitMs`.
  */
 export function tryCheckLock(waitMs: number): (() => void) | undefined {
-  const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
-  if (!lock.tryLock(waitMs)) return undefined;
-  return () => {
-    SpreadsheetApp.flush();
-    lock.releaseLock();
-  };
+  return take(LockService.getDocumentLock() ?? LockService.getScriptLock(), waitMs);
 }
