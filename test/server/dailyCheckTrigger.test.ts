@@ -102,6 +102,50 @@ describe("Turn daily check on/off", () => {
     }
   });
 
+  it("when a triggered run runs out of time, a one-off run sends the rest and puts the daily trigger back at its hour", () => {
+    // 1 s a send: the 5-minute budget sends 300 of the 400 digests.
+    const book = workbook({ mailQuota: 5_000, mailSendMs: 1_000, now: "2026-03-31T12:00:00Z" });
+    const owners = Array.from({ length: 400 }, (_, i) => `owner${i}@example.com`);
+    book.type(
+      "KPIs",
+      owners.map((owner, i) => goal(`KPI-${i}`, owner, "2026-03-31")),
+    );
+    toggle(book, "YES");
+    const [daily] = book.emu.triggers.list();
+    book.emu.setNow("2026-04-01T00:10:00Z"); // 08:10 in Taipei
+
+    const first = book.addOn.runTrigger(daily!.uid);
+
+    expect(first).toMatchObject({ ran: true, continuation: true, sent: 300, deferredTime: 100 });
+    // One time trigger per user and document: the one-off stands in for the daily one, and the
+    // menu still says the check is on at 08:00 meanwhile.
+    const pending = book.emu.triggers.list();
+    expect(pending).toHaveLength(1);
+    expect(pending[0]).toMatchObject({ at: book.emu.nowMs() + 60_000 });
+    expect(toggle(book, "NO")).toContain(
+      "The daily check is ON: it runs every day at 08:00 (Asia/Taipei).",
+    );
+
+    const rest = book.addOn.runDueTriggers("2026-04-01T12:00:00Z");
+    expect(rest.map((run) => [run.error?.message, run.result])).toEqual([
+      [undefined, expect.objectContaining({ ran: true, sent: 100, continuation: false })],
+    ]);
+    expect(Object.values(sentTo(book.emu))).toEqual(owners.map(() => 1));
+    expect(book.emu.triggers.list()).toEqual([
+      expect.objectContaining({
+        handler: "runDailyCheck",
+        atHour: 8,
+        everyDays: 1,
+        timeZone: ZONE,
+      }),
+    ]);
+
+    // And the next day it runs at 08:xx again, with nothing new to send.
+    const next = book.addOn.runDueTriggers("2026-04-02T12:00:00Z");
+    expect(next.map((run) => wallClock(ZONE, run.at.getTime()).hour)).toEqual([8]);
+    expect(next[0]!.result).toMatchObject({ ran: true, sent: 0 });
+  }, 60_000);
+
   it("removes a trigger that lost its note instead of failing every day", () => {
     const book = workbook();
     toggle(book, "YES");
