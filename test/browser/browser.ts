@@ -4,7 +4,7 @@
  * workbook in a temporary directory.
  */
 
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
@@ -142,4 +142,63 @@ export function cell(page: Page, a1: string) {
   let column = 0;
   for (const letter of match[1]!) column = column * 26 + letter.charCodeAt(0) - 64;
   return page.locator(`#cell-${match[2]}-${column}`);
+}
+
+export interface PlaygroundPage {
+  readonly playground: TestPlayground;
+  readonly browser: BrowserSession;
+  readonly page: Page;
+}
+
+export interface PlaygroundPageOptions {
+  /** A spreadsheet without the KPI sheets (true), or the demo workbook (false). */
+  readonly empty: boolean;
+  /** Changes the workbook before the page first loads it. */
+  readonly prepare?: (playground: TestPlayground) => void;
+  /** Listens on the page before it loads (its requests, its dialogs). */
+  readonly watch?: (page: Page) => void;
+  /** Waits until the page shows what the file's first test needs; by default a sheet tab. */
+  readonly ready?: (page: Page) => Promise<void>;
+}
+
+/**
+ * The set-up of a browser test file: one playground and one Chromium page on it for the whole
+ * file, closed after it, and no console error or uncaught exception after any test. Call it at
+ * the top of the file: its `beforeAll` then runs before the file's own, so the fields are there
+ * in every hook and test after it.
+ */
+export function usePlaygroundPage(options: PlaygroundPageOptions): PlaygroundPage {
+  let playground: TestPlayground | undefined;
+  let browser: BrowserSession | undefined;
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    playground = await startTestPlayground({ empty: options.empty });
+    options.prepare?.(playground);
+    browser = await openBrowser();
+    options.watch?.(browser.page);
+    await browser.page.goto(playground.url);
+    await (options.ready ?? ((page) => page.getByRole("tab").first().waitFor()))(browser.page);
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await playground?.stop();
+  });
+  afterEach(() => {
+    expect(browser?.pageErrors).toEqual([]);
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error("usePlaygroundPage: the playground has not started");
+    return value;
+  };
+  return {
+    get playground() {
+      return started(playground);
+    },
+    get browser() {
+      return started(browser);
+    },
+    get page() {
+      return started(browser).page;
+    },
+  };
 }

@@ -4,45 +4,25 @@
  * beside the KPI table. Takes the README's screenshot of it.
  */
 
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import {
-  type BrowserSession,
-  cell,
-  openBrowser,
-  SCREENSHOTS,
-  startTestPlayground,
-  type TestPlayground,
-  VIEWPORT,
-} from "./browser";
+import { cell, SCREENSHOTS, usePlaygroundPage, VIEWPORT } from "./browser";
 
-let playground: TestPlayground;
-let browser: BrowserSession;
-let page: Page;
-
-beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  playground = await startTestPlayground({ empty: false });
-  browser = await openBrowser();
-  page = browser.page;
-  await page.goto(playground.url);
-  await page.getByRole("tab", { name: "Dashboard" }).click();
-  await page.getByRole("grid", { name: "Cells of Dashboard" }).waitFor();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await playground?.stop();
+const ui = usePlaygroundPage({
+  empty: false,
+  ready: async (page) => {
+    await page.getByRole("tab", { name: "Dashboard" }).click();
+    await page.getByRole("grid", { name: "Cells of Dashboard" }).waitFor();
+  },
 });
-
-afterEach(() => {
-  expect(browser.pageErrors).toEqual([]);
+let page: Page;
+beforeAll(() => {
+  page = ui.page;
 });
 
 /** The value cells of a block, as the sheet computed them in the emulator. */
 function sheetValues(a1: string): string[][] {
-  const sheet = playground.session.emulator.spreadsheet.getSheetByName("Dashboard")!;
+  const sheet = ui.playground.session.emulator.spreadsheet.getSheetByName("Dashboard")!;
   return sheet.getRange(a1).getDisplayValues();
 }
 

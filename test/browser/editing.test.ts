@@ -10,39 +10,25 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { DEMO_TODAY, demoCheckins } from "../../playground/demoData";
 import {
-  type BrowserSession,
   cell,
-  openBrowser,
   rowTexts,
   rowWith,
   SCREENSHOTS,
   seriousAxeViolations,
   startTestPlayground,
-  type TestPlayground,
+  usePlaygroundPage,
 } from "./browser";
 
 // Every edit is a round trip through the emulator and a redraw: these tests type a lot.
 jest.setTimeout(90_000);
 
-let playground: TestPlayground;
-let browser: BrowserSession;
-let page: Page;
-
-beforeAll(async () => {
-  playground = await startTestPlayground({ empty: false });
-  browser = await openBrowser();
-  page = browser.page;
-  await page.goto(playground.url);
-  await page.getByRole("tab", { name: "Dashboard" }).waitFor();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await playground?.stop();
+const ui = usePlaygroundPage({
+  empty: false,
+  ready: (page) => page.getByRole("tab", { name: "Dashboard" }).waitFor(),
 });
-
-afterEach(() => {
-  expect(browser.pageErrors).toEqual([]);
+let page: Page;
+beforeAll(() => {
+  page = ui.page;
 });
 
 /** Switches sheets with the keyboard: focus the tab and press Enter, then focus the grid. */
@@ -254,7 +240,7 @@ test("deleting a row from the row menu moves the references below it", async () 
 });
 
 test("a rejecting validation rule shows Sheets' warning and keeps the cell", async () => {
-  const app = playground.session.emulator.services("FULL").SpreadsheetApp;
+  const app = ui.playground.session.emulator.services("FULL").SpreadsheetApp;
   const rule = app.newDataValidation().requireNumberBetween(1, 10).setAllowInvalid(false).build();
   app.getActive().getSheetByName("Settings")!.getRange("M2").setDataValidation(rule);
   await page.reload();

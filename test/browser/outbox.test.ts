@@ -5,45 +5,27 @@
  * Takes the README's screenshots of a digest.
  */
 
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import {
-  type BrowserSession,
-  openBrowser,
-  SCREENSHOTS,
-  startTestPlayground,
-  type TestPlayground,
-} from "./browser";
+import { SCREENSHOTS, usePlaygroundPage } from "./browser";
 
 const SCRIPT_NAME = "<script>alert(1)</script>";
 
-let playground: TestPlayground;
-let browser: BrowserSession;
-let page: Page;
-
-beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  playground = await startTestPlayground({ empty: false });
+const ui = usePlaygroundPage({
+  empty: false,
   // A goal whose name is a script: typed by a user, it must reach every e-mail as text.
-  const kpis = playground.session.emulator.spreadsheet.getSheetByName("KPIs")!;
-  const values = kpis.getDataRange().getValues();
-  const header = values[0]!;
-  const row = values.findIndex((cells) => cells[header.indexOf("ID")] === "KPI-0011");
-  kpis.getRange(row + 1, header.indexOf("Name") + 1).setValue(SCRIPT_NAME);
-  browser = await openBrowser();
-  page = browser.page;
-  await page.goto(playground.url);
-  await page.getByRole("tab", { name: "Dashboard" }).waitFor();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await playground?.stop();
+  prepare: (playground) => {
+    const kpis = playground.session.emulator.spreadsheet.getSheetByName("KPIs")!;
+    const values = kpis.getDataRange().getValues();
+    const header = values[0]!;
+    const row = values.findIndex((cells) => cells[header.indexOf("ID")] === "KPI-0011");
+    kpis.getRange(row + 1, header.indexOf("Name") + 1).setValue(SCRIPT_NAME);
+  },
+  ready: (page) => page.getByRole("tab", { name: "Dashboard" }).waitFor(),
 });
-
-afterEach(() => {
-  expect(browser.pageErrors).toEqual([]);
+let page: Page;
+beforeAll(() => {
+  page = ui.page;
 });
 
 test("moving Today past the due dates and running the check fills the Outbox with Missed digests", async () => {
@@ -62,7 +44,7 @@ test("moving Today past the due dates and running the check fills the Outbox wit
   await items.first().waitFor();
   const subjects = await page.locator(".outbox-item-subject").allTextContents();
   expect(subjects.some((subject) => subject.includes("goals missed"))).toBe(true);
-  const sent = playground.session.emulator.outbox;
+  const sent = ui.playground.session.emulator.outbox;
   expect(await items.count()).toBe(sent.length);
 
   const dan = page.locator(".outbox-item", { hasText: "dan@example.com" });
@@ -74,13 +56,13 @@ test("moving Today past the due dates and running the check fills the Outbox wit
 });
 
 test("a digest naming a goal <script>alert(1)</script> renders it as text in Chromium", async () => {
-  const mail = playground.session.emulator.outbox.find((m) =>
+  const mail = ui.playground.session.emulator.outbox.find((m) =>
     m.htmlBody?.includes("&lt;script&gt;"),
   );
   expect(mail).toBeDefined();
   expect(mail!.htmlBody).not.toContain(SCRIPT_NAME);
   // The HTML as a mail client would show it, outside any sandbox: scripts would run here.
-  const view = await browser.context.newPage();
+  const view = await ui.browser.context.newPage();
   const dialogs: string[] = [];
   view.on("dialog", (dialog) => {
     dialogs.push(dialog.message());
@@ -96,7 +78,7 @@ test("a digest naming a goal <script>alert(1)</script> renders it as text in Chr
 });
 
 test("the trigger fires from the page once the daily check is on", async () => {
-  const before = playground.session.emulator.outbox.length;
+  const before = ui.playground.session.emulator.outbox.length;
   await page.getByRole("menuitem", { name: "SMART KPI" }).click();
   await page.getByRole("menuitem", { name: "Turn daily check on/off" }).click();
   await page
@@ -104,7 +86,7 @@ test("the trigger fires from the page once the daily check is on", async () => {
     .getByText(/The daily check is OFF/)
     .waitFor();
   await page.getByRole("dialog").getByRole("button").first().click();
-  expect(playground.session.emulator.triggers.list()).toHaveLength(1);
+  expect(ui.playground.session.emulator.triggers.list()).toHaveLength(1);
   await page.locator("#today").fill("2026-04-20");
   await page.getByRole("button", { name: "Set today" }).click();
   await page.locator("#running").waitFor({ state: "hidden" });
@@ -112,5 +94,5 @@ test("the trigger fires from the page once the daily check is on", async () => {
   await page.locator("#running").waitFor({ state: "hidden" });
   // Two weeks on, the reminders of the missed goals are due again: the trigger sent them.
   await page.getByRole("heading", { name: /Outbox \(\d+\)/ }).waitFor();
-  expect(playground.session.emulator.outbox.length).toBeGreaterThan(before);
+  expect(ui.playground.session.emulator.outbox.length).toBeGreaterThan(before);
 });

@@ -4,43 +4,26 @@
  * menu, and axe-core's accessibility check. Also takes the README's screenshots.
  */
 
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { CHANNELS, DEMO_TODAY, demoCheckins } from "../../playground/demoData";
 import { MENU_ITEMS } from "../../src/server/menu";
 import {
-  type BrowserSession,
   cell,
-  openBrowser,
   rowTexts,
   rowWith,
   SCREENSHOTS,
   seriousAxeViolations,
-  startTestPlayground,
-  type TestPlayground,
+  usePlaygroundPage,
 } from "./browser";
 
-let playground: TestPlayground;
-let browser: BrowserSession;
-let page: Page;
-
-beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  playground = await startTestPlayground({ empty: false });
-  browser = await openBrowser();
-  page = browser.page;
-  await page.goto(playground.url);
-  await page.getByRole("tab", { name: "Dashboard" }).waitFor();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await playground?.stop();
+const ui = usePlaygroundPage({
+  empty: false,
+  ready: (page) => page.getByRole("tab", { name: "Dashboard" }).waitFor(),
 });
-
-afterEach(() => {
-  expect(browser.pageErrors).toEqual([]);
+let page: Page;
+beforeAll(() => {
+  page = ui.page;
 });
 
 /** What the demo logged for a KPI up to a day: the rollup's input, summed independently. */

@@ -7,33 +7,12 @@
 import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { MENU_ITEMS } from "../../src/server/menu";
-import {
-  type BrowserSession,
-  cell,
-  openBrowser,
-  startTestPlayground,
-  type TestPlayground,
-} from "./browser";
+import { cell, usePlaygroundPage } from "./browser";
 
-let playground: TestPlayground;
-let browser: BrowserSession;
+const ui = usePlaygroundPage({ empty: true });
 let page: Page;
-
-beforeAll(async () => {
-  playground = await startTestPlayground({ empty: true });
-  browser = await openBrowser();
-  page = browser.page;
-  await page.goto(playground.url);
-  await page.getByRole("tab").first().waitFor();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await playground?.stop();
-});
-
-afterEach(() => {
-  expect(browser.pageErrors).toEqual([]);
+beforeAll(() => {
+  page = ui.page;
 });
 
 const tabNames = () => page.getByRole("tab").allTextContents();
@@ -68,7 +47,7 @@ test('"Set up KPI sheets" creates the sheets, shows its toast and saves the work
     "Alerts",
   ]);
   // The toast the add-on showed in the emulator, on the page.
-  const shown = playground.session.emulator.ui.toasts.at(-1);
+  const shown = ui.playground.session.emulator.ui.toasts.at(-1);
   expect(shown?.message).toContain('"KPIs"');
   const toast = page.locator(".toast").last();
   await expect(toast.locator(".toast-title").textContent()).resolves.toBe(shown?.title);
@@ -84,7 +63,7 @@ test('"Set up KPI sheets" creates the sheets, shows its toast and saves the work
   await expect(cell(page, "A21").textContent()).resolves.toBe("ID");
   await expect(cell(page, "I21").textContent()).resolves.toBe("Status");
 
-  const saved = JSON.parse(readFileSync(playground.workbookPath, "utf8")) as {
+  const saved = JSON.parse(readFileSync(ui.playground.workbookPath, "utf8")) as {
     spreadsheet: { sheets: { name: string }[] };
   };
   expect(saved.spreadsheet.sheets.map((sheet) => sheet.name)).toEqual([
@@ -116,7 +95,7 @@ test("running setup again changes nothing and says so", async () => {
 });
 
 test("escapes what the cells hold: typed markup shows as text", async () => {
-  playground.session.emulator.spreadsheet
+  ui.playground.session.emulator.spreadsheet
     .getSheetByName("Sheet1")!
     .getRange("A1")
     .setValue("<img src=x onerror=\"document.title='owned'\">");

@@ -5,49 +5,31 @@
  * checks every step. Takes the README's screenshots of the sidebar.
  */
 
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Frame, Page } from "playwright-core";
-import {
-  AXE_PATH,
-  type AxeViolation,
-  type BrowserSession,
-  openBrowser,
-  SCREENSHOTS,
-  startTestPlayground,
-  type TestPlayground,
-} from "./browser";
+import { AXE_PATH, type AxeViolation, SCREENSHOTS, usePlaygroundPage } from "./browser";
 
-let playground: TestPlayground;
-let browser: BrowserSession;
-let page: Page;
 const requests: string[] = [];
 const dialogs: string[] = [];
-
-beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  playground = await startTestPlayground({ empty: false });
-  browser = await openBrowser();
-  page = browser.page;
-  page.on("request", (request) => requests.push(request.url()));
-  page.on("dialog", (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  await page.goto(playground.url);
-  await page.getByRole("tab").first().waitFor();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await playground?.stop();
+const ui = usePlaygroundPage({
+  empty: false,
+  watch: (page) => {
+    page.on("request", (request) => requests.push(request.url()));
+    page.on("dialog", (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+  },
+});
+let page: Page;
+beforeAll(() => {
+  page = ui.page;
 });
 
 afterEach(() => {
-  expect(browser.pageErrors).toEqual([]);
   expect(dialogs).toEqual([]);
   // Nothing but the playground itself is ever asked for (no CDN, no injected image).
-  expect(requests.filter((url) => !url.startsWith(playground.url))).toEqual([]);
+  expect(requests.filter((url) => !url.startsWith(ui.playground.url))).toEqual([]);
 });
 
 async function openFromMenu(caption: string): Promise<Frame> {
@@ -101,7 +83,10 @@ async function shoot(name: string) {
 }
 
 function kpiRows() {
-  return playground.session.emulator.spreadsheet.getSheetByName("KPIs")!.getDataRange().getValues();
+  return ui.playground.session.emulator.spreadsheet
+    .getSheetByName("KPIs")!
+    .getDataRange()
+    .getValues();
 }
 
 test("the whole wizard splits a goal 4:3:2:1 across four people into five linked rows", async () => {
@@ -200,7 +185,7 @@ test("a KPI named like a formula is stored as text; one named like HTML shows as
     ).resolves.toBe(1);
     await expect(frame.locator("img").count()).resolves.toBe(0);
   }
-  const sheet = playground.session.emulator.spreadsheet.getSheetByName("KPIs")!;
+  const sheet = ui.playground.session.emulator.spreadsheet.getSheetByName("KPIs")!;
   const last = sheet.getLastRow();
   expect(
     sheet
@@ -223,7 +208,7 @@ test("a KPI named like a formula is stored as text; one named like HTML shows as
 
 test("logging a check-in changes the Dashboard and shows the goal's new actual", async () => {
   const dashboard = () =>
-    playground.session.emulator.spreadsheet
+    ui.playground.session.emulator.spreadsheet
       .getSheetByName("Dashboard")!
       .getDataRange()
       .getDisplayValues();

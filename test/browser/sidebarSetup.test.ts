@@ -4,28 +4,12 @@
  */
 
 import type { Page } from "playwright-core";
-import {
-  type BrowserSession,
-  openBrowser,
-  startTestPlayground,
-  type TestPlayground,
-} from "./browser";
+import { usePlaygroundPage } from "./browser";
 
-let playground: TestPlayground;
-let browser: BrowserSession;
+const ui = usePlaygroundPage({ empty: true });
 let page: Page;
-
-beforeAll(async () => {
-  playground = await startTestPlayground({ empty: true });
-  browser = await openBrowser();
-  page = browser.page;
-  await page.goto(playground.url);
-  await page.getByRole("tab").first().waitFor();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await playground?.stop();
+beforeAll(() => {
+  page = ui.page;
 });
 
 test("offers to set up the KPI sheets, then opens the wizard", async () => {
@@ -39,5 +23,5 @@ test("offers to set up the KPI sheets, then opens the wizard", async () => {
   await frame.getByText("Step 1 of 7: Specific").waitFor();
   // The grid redrew after the call: the new sheets are there.
   await page.getByRole("tab", { name: "KPIs" }).waitFor();
-  expect(browser.pageErrors).toEqual([]);
+  expect(ui.browser.pageErrors).toEqual([]);
 }, 60_000);
