@@ -25,13 +25,20 @@ import { cpus, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { HyperFormula, type RawCellContent } from "hyperformula";
 import { formatDate, loadBundle } from "../test/support/bundle";
+import {
+  checkinLog,
+  DAY_MS,
+  dateCell,
+  idOf,
+  median,
+  OFFSET_MS,
+  prng,
+  REGISTRY_HEADER,
+  TIME_ZONE,
+  UNIX_EPOCH_DAY,
+  YEAR_START,
+} from "./workload";
 
-const TIME_ZONE = "Asia/Taipei"; // the guide's NTD examples; a fixed +08:00, so the floor's arithmetic is exact
-const OFFSET_MS = 8 * 3_600_000;
-const DAY_MS = 86_400_000;
-const UNIX_EPOCH_DAY = 25_569;
-/** Serial day of 2026-01-01. */
-const YEAR_START = 46_023;
 /** 2026-09-30: three quarters of the year graded. */
 const AS_OF = YEAR_START + 272;
 
@@ -75,21 +82,6 @@ const CASE_NAMES: Readonly<Record<CaseId, string>> = {
 // --------------------------------------------------------------------------------------------
 // Deterministic data
 
-/** mulberry32: small, fast, and the same sequence on every machine. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-/** The `Date` Sheets passes for a date cell in a +08:00 spreadsheet: its local midnight. */
-const dateCell = (serial: number) => new Date((serial - UNIX_EPOCH_DAY) * DAY_MS - OFFSET_MS);
-
 interface Workload {
   readonly kpis: unknown[][];
   readonly checkins: unknown[][];
@@ -99,16 +91,9 @@ interface Workload {
   readonly to: Int32Array;
 }
 
-function idOf(index: number): string {
-  return `KPI-${String(index + 1).padStart(5, "0")}`;
-}
-
 function workload(size: Size): Workload {
   const random = prng(20260630 + size.kpis);
-  const kpis: unknown[][] = [
-    // biome-ignore format: the registry's header in one line
-    ["ID", "Name", "Type", "Level", "Parent", "Owner", "Department", "Unit", "Direction", "Aggregation", "Baseline", "Target", "Start", "Due", "Cadence"],
-  ];
+  const kpis: unknown[][] = [[...REGISTRY_HEADER, "Cadence"]];
   const ids: string[] = [];
   const from = new Int32Array(size.kpis);
   const to = new Int32Array(size.kpis);
@@ -137,20 +122,8 @@ function workload(size: Size): Workload {
       "Weekly",
     ]);
   }
-  const checkins: unknown[][] = [["Date", "KPI ID", "Value", "Note", "By"]];
-  for (let i = 0; i < size.checkins; i++) {
-    // 1% of the log names an ID that is not (or no longer) in the registry.
-    const kpi = Math.floor(random() * size.kpis * 1.01);
-    const serial = YEAR_START + Math.floor(random() * 365);
-    checkins.push([
-      dateCell(serial),
-      // A fresh string per cell, as Sheets hands a script one per cell.
-      `KPI-${String(kpi + 1).padStart(5, "0")}`,
-      1 + Math.floor(random() * 1000),
-      "",
-      "",
-    ]);
-  }
+  // 1% of the log names an ID that is not (or no longer) in the registry.
+  const checkins = checkinLog(random, size.checkins, size.kpis, 0.01);
   return { kpis, checkins, ids, from, to };
 }
 
@@ -270,14 +243,6 @@ interface CaseResult {
   /** (a): Apps Script service calls per KPI_ROLLUP call. */
   readonly serviceCalls?: number;
   readonly actuals: Actuals;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((x, y) => x - y);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
 const rssMb = () => process.resourceUsage().maxRSS / 1024;

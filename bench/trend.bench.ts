@@ -18,38 +18,25 @@
 
 import { performance } from "node:perf_hooks";
 import { loadBundle } from "../test/support/bundle";
+import {
+  checkinLog,
+  dateCell,
+  idOf,
+  median,
+  prng,
+  REGISTRY_HEADER,
+  TIME_ZONE,
+  YEAR_START,
+} from "./workload";
 
-const TIME_ZONE = "Asia/Taipei";
-const OFFSET_MS = 8 * 3_600_000;
-const DAY_MS = 86_400_000;
-const UNIX_EPOCH_DAY = 25_569;
-/** Serial day of 2026-01-01 (a Thursday: 53 ISO weeks end in 2026 up to 2026-12-31). */
-const YEAR_START = 46_023;
 const AS_OF = YEAR_START + 364;
 const KPIS = 10_000;
 const CHECKINS = 1_000_000;
 const RUNS = 3;
 
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-const dateCell = (serial: number) => new Date((serial - UNIX_EPOCH_DAY) * DAY_MS - OFFSET_MS);
-const idOf = (index: number) => `KPI-${String(index + 1).padStart(5, "0")}`;
-
 function workload() {
   const random = prng(20261201);
-  const kpis: unknown[][] = [
-    // biome-ignore format: the registry's header in one line
-    ["ID", "Name", "Type", "Level", "Parent", "Owner", "Department", "Unit", "Direction", "Aggregation", "Baseline", "Target", "Start", "Due"],
-  ];
+  const kpis: unknown[][] = [[...REGISTRY_HEADER]];
   for (let i = 0; i < KPIS; i++) {
     const level = i < 10 ? "Company" : i < 110 ? "Department" : "Team";
     const parent = i < 10 ? "" : i < 110 ? idOf(i % 10) : i < 1110 ? idOf(10 + (i % 100)) : "";
@@ -70,23 +57,8 @@ function workload() {
       dateCell(YEAR_START + 364),
     ]);
   }
-  const checkins: unknown[][] = [["Date", "KPI ID", "Value", "Note", "By"]];
-  for (let i = 0; i < CHECKINS; i++) {
-    const kpi = Math.floor(random() * KPIS);
-    checkins.push([
-      dateCell(YEAR_START + Math.floor(random() * 365)),
-      idOf(kpi),
-      1 + Math.floor(random() * 1000),
-      "",
-      "",
-    ]);
-  }
+  const checkins = checkinLog(random, CHECKINS, KPIS);
   return { kpis, checkins };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 function time(run: () => unknown): { ms: number; result: unknown } {
