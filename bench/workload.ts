@@ -4,6 +4,8 @@
  * 2026. Each benchmark builds its own registry (a flat list, a goal tree) from these.
  */
 
+import { seededRandom } from "../playground/demoData";
+
 export const TIME_ZONE = "Asia/Taipei"; // the guide's NTD examples; a fixed +08:00, so the floor's arithmetic is exact
 export const OFFSET_MS = 8 * 3_600_000;
 export const DAY_MS = 86_400_000;
@@ -15,17 +17,8 @@ export const YEAR_START = 46_023;
 // biome-ignore format: the registry's header in one line
 export const REGISTRY_HEADER = ["ID", "Name", "Type", "Level", "Parent", "Owner", "Department", "Unit", "Direction", "Aggregation", "Baseline", "Target", "Start", "Due"] as const;
 
-/** mulberry32: small, fast, and the same sequence on every machine. */
-export function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** The playground's seeded generator (mulberry32): the same sequence on every machine. */
+export const prng = seededRandom;
 
 /** The `Date` Sheets passes for a date cell in a +08:00 spreadsheet: its local midnight. */
 export const dateCell = (serial: number) =>

@@ -22,10 +22,7 @@ import {
 // Every edit is a round trip through the emulator and a redraw: these tests type a lot.
 jest.setTimeout(90_000);
 
-const ui = usePlaygroundPage({
-  empty: false,
-  ready: (page) => page.getByRole("tab", { name: "Dashboard" }).waitFor(),
-});
+const ui = usePlaygroundPage({ empty: false });
 let page: Page;
 beforeAll(() => {
   page = ui.page;

@@ -17,10 +17,7 @@ import {
   usePlaygroundPage,
 } from "./browser";
 
-const ui = usePlaygroundPage({
-  empty: false,
-  ready: (page) => page.getByRole("tab", { name: "Dashboard" }).waitFor(),
-});
+const ui = usePlaygroundPage({ empty: false });
 let page: Page;
 beforeAll(() => {
   page = ui.page;

@@ -13,21 +13,24 @@ function toggle(book: Workbook, answer: "YES" | "NO"): string {
   return book.emu.ui.alerts.at(-1)!.prompt;
 }
 
+/** The user's daily trigger of the check at an hour of the spreadsheet's zone. */
+function dailyTriggerAt(hour: number) {
+  return expect.objectContaining({
+    handler: "runDailyCheck",
+    atHour: hour,
+    everyDays: 1,
+    timeZone: ZONE,
+    user: USER,
+  });
+}
+
 describe("Turn daily check on/off", () => {
   it("says plainly that the check is off, and turning it on installs one trigger at the Settings hour in the spreadsheet's zone", () => {
     const book = workbook();
     const prompt = toggle(book, "YES");
     expect(prompt).toContain("The daily check is OFF.");
     expect(prompt).toContain("Turn it on, every day at 08:00 (Asia/Taipei)?");
-    expect(book.emu.triggers.list()).toEqual([
-      expect.objectContaining({
-        handler: "runDailyCheck",
-        atHour: 8,
-        everyDays: 1,
-        timeZone: ZONE,
-        user: USER,
-      }),
-    ]);
+    expect(book.emu.triggers.list()).toEqual([dailyTriggerAt(8)]);
   });
 
   it("fires at 08:xx Taipei time and runs the check on the spreadsheet stored with it", () => {
@@ -131,14 +134,7 @@ describe("Turn daily check on/off", () => {
       [undefined, expect.objectContaining({ ran: true, sent: 100, continuation: false })],
     ]);
     expect(Object.values(sentTo(book.emu))).toEqual(owners.map(() => 1));
-    expect(book.emu.triggers.list()).toEqual([
-      expect.objectContaining({
-        handler: "runDailyCheck",
-        atHour: 8,
-        everyDays: 1,
-        timeZone: ZONE,
-      }),
-    ]);
+    expect(book.emu.triggers.list()).toEqual([dailyTriggerAt(8)]);
 
     // And the next day it runs at 08:xx again, with nothing new to send.
     const next = book.addOn.runDueTriggers("2026-04-02T12:00:00Z");
