@@ -69,12 +69,18 @@ export const ERROR_VALUES: ReadonlySet<string> = new Set([
 ]);
 
 const HASH = 35; // "#"
+const SPACE = 32;
+const DELETE = 127;
 
 /** The error a cell holds (e.g. `#N/A`), or `undefined` for any other value. */
 export function errorValueOf(value: unknown): string | undefined {
-  // The first-character test keeps this to one comparison for almost every cell.
   if (typeof value !== "string" || value.length < 3) return undefined;
-  const text = value.charCodeAt(0) === HASH ? value : value.trimStart();
+  // The first character settles almost every cell: a printable ASCII character other than "#"
+  // cannot begin an error value, nor be white space that trimming would remove. Only the rest
+  // (spaces, tabs, non-ASCII) pays for trimStart.
+  const first = value.charCodeAt(0);
+  if (first !== HASH && first > SPACE && first < DELETE) return undefined;
+  const text = first === HASH ? value : value.trimStart();
   if (text.charCodeAt(0) !== HASH) return undefined;
   const trimmed = text.trimEnd();
   return ERROR_VALUES.has(trimmed) ? trimmed : undefined;

@@ -1,6 +1,7 @@
 import {
   describeValue,
   EPSILON,
+  errorValueOf,
   isBlank,
   KpiInputError,
   normalizeKey,
@@ -134,6 +135,34 @@ describe("describeValue", () => {
     expect(long.length).toBeLessThan(50);
     expect(long.endsWith('..."')).toBe(true);
     expect(describeValue("a\nb")).toBe('"a\\nb"');
+  });
+});
+
+describe("errorValueOf", () => {
+  it("names the error a cell holds, with the white space around it trimmed", () => {
+    expect(errorValueOf("#N/A")).toBe("#N/A");
+    expect(errorValueOf("  #DIV/0!  ")).toBe("#DIV/0!");
+    expect(errorValueOf("\t#REF!")).toBe("#REF!");
+    expect(errorValueOf("\u00a0#VALUE!")).toBe("#VALUE!");
+    expect(errorValueOf("\u3000#NAME?\n")).toBe("#NAME?");
+  });
+
+  it("is undefined for everything else, text that only looks like one included", () => {
+    for (const value of [
+      "N/A",
+      "#hashtag",
+      "##",
+      "a #N/A",
+      "é#N/A",
+      "",
+      0,
+      null,
+      undefined,
+      true,
+    ]) {
+      expect(errorValueOf(value)).toBeUndefined();
+    }
+    expect(errorValueOf(new Date(0))).toBeUndefined();
   });
 });
 
