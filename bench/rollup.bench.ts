@@ -34,6 +34,7 @@ import {
   OFFSET_MS,
   prng,
   REGISTRY_HEADER,
+  registryRow,
   TIME_ZONE,
   UNIX_EPOCH_DAY,
   YEAR_START,
@@ -100,27 +101,10 @@ function workload(size: Size): Workload {
   for (let i = 0; i < size.kpis; i++) {
     const start = YEAR_START + Math.floor(random() * 180);
     const due = start + 30 + Math.floor(random() * 300);
-    const id = idOf(i);
-    ids.push(id);
+    ids.push(idOf(i));
     from[i] = start;
     to[i] = Math.min(due, AS_OF);
-    kpis.push([
-      id,
-      `Close ${100 + i} orders in channel ${i % 40}`,
-      "KPI",
-      "Team",
-      "",
-      `owner${i % 300}@example.com`,
-      `Department ${i % 12}`,
-      "orders",
-      "Increase",
-      "Sum",
-      0,
-      1000 + Math.floor(random() * 100_000),
-      dateCell(start),
-      dateCell(due),
-      "Weekly",
-    ]);
+    kpis.push([...registryRow(random, i, { level: "Team", parent: "", start, due }), "Weekly"]);
   }
   // 1% of the log names an ID that is not (or no longer) in the registry.
   const checkins = checkinLog(random, size.checkins, size.kpis, 0.01);

@@ -25,6 +25,7 @@ import {
   median,
   prng,
   REGISTRY_HEADER,
+  registryRow,
   TIME_ZONE,
   YEAR_START,
 } from "./workload";
@@ -40,22 +41,7 @@ function workload() {
   for (let i = 0; i < KPIS; i++) {
     const level = i < 10 ? "Company" : i < 110 ? "Department" : "Team";
     const parent = i < 10 ? "" : i < 110 ? idOf(i % 10) : i < 1110 ? idOf(10 + (i % 100)) : "";
-    kpis.push([
-      idOf(i),
-      `Close ${100 + i} orders in channel ${i % 40}`,
-      "KPI",
-      level,
-      parent,
-      `owner${i % 300}@example.com`,
-      `Department ${i % 12}`,
-      "orders",
-      "Increase",
-      "Sum",
-      0,
-      1000 + Math.floor(random() * 100_000),
-      dateCell(YEAR_START),
-      dateCell(YEAR_START + 364),
-    ]);
+    kpis.push(registryRow(random, i, { level, parent, start: YEAR_START, due: YEAR_START + 364 }));
   }
   const checkins = checkinLog(random, CHECKINS, KPIS);
   return { kpis, checkins };

@@ -27,6 +27,38 @@ export const dateCell = (serial: number) =>
 /** The ID of the KPI at a 0-based index: KPI-00001, KPI-00002, … (a fresh string each call). */
 export const idOf = (index: number) => `KPI-${String(index + 1).padStart(5, "0")}`;
 
+/** Where a KPI sits and when it runs: what the benchmarks' registries differ in. */
+export interface RegistryPlace {
+  readonly level: string;
+  /** The parent's ID, or "" for none. */
+  readonly parent: string;
+  readonly start: number;
+  readonly due: number;
+}
+
+/**
+ * One registry row under {@link REGISTRY_HEADER}: a Sum KPI of orders for the KPI at a 0-based
+ * index, with a random target (one draw of `random`).
+ */
+export function registryRow(random: () => number, index: number, place: RegistryPlace): unknown[] {
+  return [
+    idOf(index),
+    `Close ${100 + index} orders in channel ${index % 40}`,
+    "KPI",
+    place.level,
+    place.parent,
+    `owner${index % 300}@example.com`,
+    `Department ${index % 12}`,
+    "orders",
+    "Increase",
+    "Sum",
+    0,
+    1000 + Math.floor(random() * 100_000),
+    dateCell(place.start),
+    dateCell(place.due),
+  ];
+}
+
 /**
  * A check-in log (header first): each row a random KPI of `kpis`, a random day of 2026 and a value
  * of 1 to 1,000. With `unknownShare`, that share of the rows names an ID past the registry's end
