@@ -18,8 +18,8 @@ import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
-import { build } from "esbuild";
 import { z } from "zod";
+import { bundleForBrowser } from "./browserBundle";
 import { outboxRoutes } from "./outboxRoutes";
 import { PlaygroundSession } from "./session";
 import { bundleShim, sidebarRoutes } from "./sidebarRoutes";
@@ -110,19 +110,8 @@ class HttpError extends Error {
 }
 
 /** The page's script, bundled from TypeScript for the browser. */
-export async function bundleClient(): Promise<string> {
-  const result = await build({
-    entryPoints: [join(CLIENT_DIR, "main.ts")],
-    bundle: true,
-    write: false,
-    format: "iife",
-    target: "es2020",
-    platform: "browser",
-    logLevel: "silent",
-  });
-  const output = result.outputFiles[0];
-  if (output === undefined) throw new Error("esbuild produced no bundle for the playground page");
-  return output.text;
+export function bundleClient(): Promise<string> {
+  return bundleForBrowser(join(CLIENT_DIR, "main.ts"), "the playground page");
 }
 
 function send(

@@ -10,8 +10,8 @@
 
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { join } from "node:path";
-import { build } from "esbuild";
 import { z } from "zod";
+import { bundleForBrowser } from "./browserBundle";
 import type { PlaygroundSession } from "./session";
 
 type Route = (request: IncomingMessage, response: ServerResponse) => Promise<void> | void;
@@ -25,19 +25,11 @@ const scriptRunRequest = z.strictObject({
   args: z.array(z.unknown()).max(10),
 });
 
-export async function bundleShim(): Promise<string> {
-  const result = await build({
-    entryPoints: [join(__dirname, "client", "sidebarShim.ts")],
-    bundle: true,
-    write: false,
-    format: "iife",
-    target: "es2020",
-    platform: "browser",
-    logLevel: "silent",
-  });
-  const output = result.outputFiles[0];
-  if (output === undefined) throw new Error("esbuild produced no google.script.run shim");
-  return output.text;
+export function bundleShim(): Promise<string> {
+  return bundleForBrowser(
+    join(__dirname, "client", "sidebarShim.ts"),
+    "the google.script.run shim",
+  );
 }
 
 /** The shim goes first in <head>, so `google.script.run` exists before the page's script runs. */
