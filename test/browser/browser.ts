@@ -7,11 +7,11 @@
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { type BrowserContext, chromium, type Frame, type Page } from "playwright-core";
 import { type RunningPlayground, startPlayground } from "../../playground/server";
 import { resolveChromium } from "./chromium";
 
-export const AXE_PATH = join(__dirname, "..", "..", "node_modules", "axe-core", "axe.min.js");
+const AXE_PATH = join(__dirname, "..", "..", "node_modules", "axe-core", "axe.min.js");
 export const SCREENSHOTS = join(__dirname, "..", "..", "docs", "screenshots");
 export const VIEWPORT = { width: 1280, height: 800 } as const;
 
@@ -102,10 +102,11 @@ export interface AxeViolation {
   readonly nodes: readonly { readonly target: readonly string[] }[];
 }
 
-/** axe-core's violations of impact serious or critical on the page as it is now. */
-export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
-  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE_PATH });
-  const violations = await page.evaluate(async () => {
+/** axe-core's violations of impact serious or critical on a page or frame as it is now. */
+export async function seriousAxeViolations(target: Page | Frame): Promise<AxeViolation[]> {
+  const frame = "mainFrame" in target ? target.mainFrame() : target;
+  if (!(await frame.evaluate(() => "axe" in window))) await frame.addScriptTag({ path: AXE_PATH });
+  const violations = await frame.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } })
       .axe;
     const result = await axe.run();
