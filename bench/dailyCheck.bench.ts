@@ -13,38 +13,13 @@
  */
 
 import { performance } from "node:perf_hooks";
-import { type Cells, goal, workbook } from "../test/server/dailyCheck.fixture";
-
-const DAYS = 300;
+import { largeWorkbook } from "../test/server/dailyCheck.fixture";
 
 const SIZES = [
   { label: "10 × 300", goals: 10, checkins: 300 },
   { label: "1k × 100k", goals: 1_000, checkins: 100_000 },
   { label: "10k × 1M", goals: 10_000, checkins: 1_000_000 },
 ] as const;
-
-function prepare(goals: number, checkins: number) {
-  const book = workbook();
-  const spreadsheet = book.emu.spreadsheet;
-  spreadsheet.deleteSheet(spreadsheet.getSheetByName("Dashboard")!);
-  const rows: Cells[] = Array.from({ length: goals }, (_, i) =>
-    i === 0 ? goal("KPI-0", "bob@example.com", "2026-03-31") : goal(`KPI-${i}`, "", "2026-12-31"),
-  );
-  book.type("KPIs", rows);
-  const log = spreadsheet.getSheetByName("Check-ins")!;
-  log.deleteColumns(6, log.getMaxColumns() - 5);
-  if (log.getMaxRows() < checkins + 1) {
-    log.insertRowsAfter(log.getMaxRows(), checkins + 1 - log.getMaxRows());
-  }
-  const first = Date.UTC(2026, 0, 1) - 8 * 3_600_000;
-  const block: unknown[][] = new Array(checkins);
-  for (let i = 0; i < checkins; i++) {
-    block[i] = [new Date(first + (i % DAYS) * 86_400_000), `KPI-${i % goals}`, 1, "", ""];
-  }
-  log.getRange(2, 1, checkins, 5).setValues(block);
-  book.at("2026-04-01");
-  return book;
-}
 
 function ms(value: number): string {
   return value >= 1_000 ? `${(value / 1_000).toFixed(2)} s` : `${value.toFixed(0)} ms`;
@@ -55,7 +30,7 @@ const lines = [
   "| --- | --- | --- | --- | --- |",
 ];
 for (const size of SIZES) {
-  const book = prepare(size.goals, size.checkins);
+  const book = largeWorkbook(size.goals, size.checkins);
   const spreadsheet = book.emu.spreadsheet;
   const kpis = spreadsheet
     .getSheetByName("KPIs")!

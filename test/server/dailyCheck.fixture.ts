@@ -126,3 +126,37 @@ export function sentTo(emu: Emulator): Record<string, number> {
   for (const mail of emu.outbox) counts[mail.to] = (counts[mail.to] ?? 0) + 1;
   return counts;
 }
+
+/** The days of 2026 a {@link largeWorkbook}'s check-ins cycle through. */
+export const LOG_DAYS = 300;
+
+/**
+ * A workbook at scale for the daily check, as of 2026-04-01: `goals` goals of which only KPI-0
+ * (bob@example.com, due 2026-03-31) is missed, and `checkins` check-ins of 1 cycling through the
+ * goals and through {@link LOG_DAYS} days, written straight into the sheet.
+ */
+export function largeWorkbook(goals: number, checkins: number): Workbook {
+  const book = workbook();
+  const spreadsheet = book.emu.spreadsheet;
+  // The Dashboard's formulas are no part of the check; without them the emulator need not
+  // evaluate KPI_ROLLUP over a million rows (its formula engine stops at 40,000 rows).
+  spreadsheet.deleteSheet(spreadsheet.getSheetByName("Dashboard")!);
+  const rows: Cells[] = Array.from({ length: goals }, (_, i) =>
+    i === 0 ? goal("KPI-0", "bob@example.com", "2026-03-31") : goal(`KPI-${i}`, "", "2026-12-31"),
+  );
+  book.type("KPIs", rows);
+  const log = spreadsheet.getSheetByName("Check-ins")!;
+  // Five columns, as the log has: a million rows of 26 would pass Sheets' 10 million cells.
+  log.deleteColumns(6, log.getMaxColumns() - 5);
+  if (log.getMaxRows() < checkins + 1) {
+    log.insertRowsAfter(log.getMaxRows(), checkins + 1 - log.getMaxRows());
+  }
+  const first = Date.UTC(2026, 0, 1) - 8 * 3_600_000; // midnight in Taipei
+  const block: unknown[][] = new Array(checkins);
+  for (let i = 0; i < checkins; i++) {
+    block[i] = [new Date(first + (i % LOG_DAYS) * 86_400_000), `KPI-${i % goals}`, 1, "", ""];
+  }
+  log.getRange(2, 1, checkins, 5).setValues(block);
+  book.at("2026-04-01");
+  return book;
+}
