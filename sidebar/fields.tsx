@@ -45,6 +45,20 @@ export function Field(props: FieldProps) {
           {...common}
         />
       )}
+      <HintAndError id={id} hint={hint} error={error} />
+    </div>
+  );
+}
+
+/** A field's hint and error lines, under the ids its `aria-describedby` names. */
+function HintAndError(props: {
+  readonly id: string;
+  readonly hint: string | undefined;
+  readonly error: string | undefined;
+}) {
+  const { id, hint, error } = props;
+  return (
+    <>
       {hint === undefined ? null : (
         <p class="hint" id={`${id}-hint`}>
           {hint}
@@ -55,7 +69,7 @@ export function Field(props: FieldProps) {
           {error}
         </p>
       )}
-    </div>
+    </>
   );
 }
 
@@ -91,16 +105,7 @@ export function Select(props: SelectProps) {
           );
         })}
       </select>
-      {hint === undefined ? null : (
-        <p class="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error === undefined ? null : (
-        <p class="error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
+      <HintAndError id={id} hint={hint} error={error} />
     </div>
   );
 }
