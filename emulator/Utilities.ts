@@ -3,7 +3,7 @@
 import { type Host, SERVICE_NAME, ServiceObject } from "./context";
 import { AppsScriptError } from "./errors";
 import { MONTHS } from "./numberFormat";
-import { wallClock } from "./timezone";
+import { offsetFromWall, wallClock } from "./timezone";
 
 const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
@@ -33,8 +33,7 @@ export function formatJavaDate(date: Date, timeZone: string, pattern: string): s
   const zone = validZone(timeZone);
   const ms = date.getTime();
   const w = wallClock(zone, ms);
-  const wallMs = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  const offset = Math.round((wallMs - Math.floor(ms / 1000) * 1000) / 60_000);
+  const offset = offsetFromWall(w, ms);
   const millis = ((ms % 1000) + 1000) % 1000;
   const weekday = new Date(Date.UTC(w.year, w.month - 1, w.day)).getUTCDay();
   const dayOfYear =

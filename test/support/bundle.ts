@@ -14,7 +14,7 @@ import {
   type CustomFunction,
   type CustomFunctionName,
 } from "../../emulator/hyperformula";
-import { assertTimeZone, offsetMinutesAt, wallClock } from "../../emulator/timezone";
+import { assertTimeZone, offsetFromWall, wallClock } from "../../emulator/timezone";
 
 export const DIST_DIR = join(__dirname, "..", "..", "dist");
 export const CODE_PATH = join(DIST_DIR, "Code.js");
@@ -77,7 +77,7 @@ export function formatDate(date: Date, timeZone: string, pattern: string): strin
   assertTimeZone(timeZone);
   const ms = date.getTime();
   const wall = wallClock(timeZone, ms);
-  const offset = offsetMinutesAt(timeZone, ms);
+  const offset = offsetFromWall(wall, ms);
   let out = "";
   let i = 0;
   while (i < pattern.length) {
