@@ -4,6 +4,7 @@
  */
 
 import type { Day } from "./dates";
+import { keepShape } from "./shapes";
 
 export type Aggregation = "sum" | "average" | "last" | "max" | "min" | "count";
 
@@ -136,3 +137,6 @@ export class Accumulators {
     return this.extremes[slot * 2 + which]!;
   }
 }
+
+// The rollup and the trend build their Accumulators per call (see shapes.ts).
+keepShape(new Accumulators(0));

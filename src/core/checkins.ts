@@ -8,8 +8,9 @@
  */
 
 import { Accumulators, COUNT, LAST_DAY, LAST_VALUE, STRIDE, SUM } from "./aggregate";
-import { type Day, type DayConverter, readDay } from "./dates";
+import { type Day, DayConverter, readDay } from "./dates";
 import { type ColumnSpec, findColumns, requireColumn } from "./headers";
+import { keepShape } from "./shapes";
 import { describeValue, errorValueOf, notANumberReason, readNumber } from "./values";
 
 export const CHECKIN_COLUMNS = {
@@ -75,7 +76,13 @@ const { floor, min } = Math;
 const finite = Number.isFinite;
 const notANumber = Number.isNaN;
 const toText = String;
-const NO_BASE = Number.POSITIVE_INFINITY;
+/**
+ * {@link InstantDays.base} before the first instant: a whole number, like every base, so the field
+ * keeps one representation (see shapes.ts), and far below any day a `Date` can hold (±10⁸).
+ */
+const NO_BASE = -0x4000_0000;
+/** Both ends of the empty run: a double, as every run's ends are. */
+const NO_RUN = Number.POSITIVE_INFINITY;
 
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
@@ -108,8 +115,10 @@ export class InstantDays {
   /** Offset in milliseconds (within ±14 hours) per UTC day from {@link base}, or UNKNOWN, or VARIES. */
   private readonly offsetMs = new Int32Array(SPAN).fill(UNKNOWN);
   // The run as instants, empty until the first day is known; read by the scan, written by grow().
-  runFrom = 0;
-  runTo = 0;
+  // Empty as [+∞, +∞) rather than [0, 0): the fields then hold doubles from the start, as they do
+  // once set, and V8 need not change the object's hidden class on the first day met.
+  runFrom = NO_RUN;
+  runTo = NO_RUN;
   /** The offset, in milliseconds, of every instant of the run. */
   runOffset = 0;
   /** The run as table slots [runFirst, runEnd). */
@@ -411,6 +420,28 @@ class LogReader {
     list.values.push(value);
   }
 }
+
+// A reader over an empty log, with the offset table of a calendar made for it: the classes a scan
+// builds per call keep their hidden classes between calls (see shapes.ts).
+keepShape(
+  new LogReader(
+    [],
+    0,
+    0,
+    0,
+    new Map(),
+    0,
+    {
+      from: new Float64Array(0),
+      to: new Float64Array(0),
+      keep: new Uint8Array(0),
+      extremes: new Uint8Array(0),
+      counted: new Uint8Array(0),
+    },
+    new DayConverter(() => 0),
+    [],
+  ),
+);
 
 /**
  * Reads a check-in table (header row first).

@@ -757,12 +757,13 @@ export function kpiRollup(
 ): FormulaResult {
   const chosen = parseRollupFields(fields);
   const day = readAsOf(asOf, clock);
-  const gaps = {
+  const zone = clock.zone;
+  const rows = computeRollup(kpis, checkins, {
+    asOf: day,
+    zone,
     atRiskGap: readGap(atRiskGap, "at_risk_gap"),
     offTrackGap: readGap(offTrackGap, "off_track_gap"),
-  };
-  const zone = clock.zone;
-  const rows = computeRollup(kpis, checkins, { asOf: day, zone, ...gaps });
+  });
   const renderers = chosen.map((field) => FIELD_RENDERERS[field] as Renderer);
   const width = renderers.length;
   const output: CellValue[][] = [chosen.slice()];
