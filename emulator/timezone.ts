@@ -40,37 +40,18 @@ export interface WallClock {
 
 /** Wall-clock fields of an instant in a zone. */
 export function wallClock(timeZone: string, epochMs: number): WallClock {
-  let year = 0;
-  let month = 0;
-  let day = 0;
-  let hour = 0;
-  let minute = 0;
-  let second = 0;
-  // A switch rather than a record keyed by part type: this runs for every offset the add-on asks
-  // `Utilities.formatDate` for, and the benchmarks time those calls as part of the add-on's.
+  const fields: Record<string, number> = {};
   for (const part of formatterFor(timeZone).formatToParts(new Date(epochMs))) {
-    switch (part.type) {
-      case "year":
-        year = Number(part.value);
-        break;
-      case "month":
-        month = Number(part.value);
-        break;
-      case "day":
-        day = Number(part.value);
-        break;
-      case "hour":
-        hour = Number(part.value);
-        break;
-      case "minute":
-        minute = Number(part.value);
-        break;
-      case "second":
-        second = Number(part.value);
-        break;
-    }
+    if (part.type !== "literal") fields[part.type] = Number(part.value);
   }
-  return { year, month, day, hour, minute, second };
+  return {
+    year: fields.year ?? 0,
+    month: fields.month ?? 0,
+    day: fields.day ?? 0,
+    hour: fields.hour ?? 0,
+    minute: fields.minute ?? 0,
+    second: fields.second ?? 0,
+  };
 }
 
 /** Minutes east of UTC at an instant whose wall clock in the zone is `wall`. */
