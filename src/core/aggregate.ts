@@ -4,7 +4,6 @@
  */
 
 import type { Day } from "./dates";
-import { keepShape } from "./shapes";
 
 export type Aggregation = "sum" | "average" | "last" | "max" | "min" | "count";
 
@@ -137,6 +136,3 @@ export class Accumulators {
     return this.extremes[slot * 2 + which]!;
   }
 }
-
-// The rollup and the trend build their Accumulators per call (see shapes.ts).
-keepShape(new Accumulators(0));

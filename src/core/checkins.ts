@@ -421,27 +421,26 @@ class LogReader {
   }
 }
 
-// A reader over an empty log, with the offset table of a calendar made for it: the classes a scan
-// builds per call keep their hidden classes between calls (see shapes.ts).
-keepShape(
-  new LogReader(
-    [],
-    0,
-    0,
-    0,
-    new Map(),
-    0,
-    {
-      from: new Float64Array(0),
-      to: new Float64Array(0),
-      keep: new Uint8Array(0),
-      extremes: new Uint8Array(0),
-      counted: new Uint8Array(0),
-    },
-    new DayConverter(() => 0),
-    [],
-  ),
-);
+/** Whether this script has kept its scan's templates yet (see shapes.ts). */
+let templatesKept = false;
+
+/**
+ * Keeps a reader over an empty log, which holds accumulators and the offset table of a calendar
+ * made for it: the classes a scan builds per call then keep their hidden classes between calls.
+ * Done by the first scan rather than at load, so executions that never scan pay nothing for it.
+ */
+function keepScanTemplates(): void {
+  if (templatesKept) return;
+  templatesKept = true;
+  const windows: CheckinWindows = {
+    from: new Float64Array(0),
+    to: new Float64Array(0),
+    keep: new Uint8Array(0),
+    extremes: new Uint8Array(0),
+    counted: new Uint8Array(0),
+  };
+  keepShape(new LogReader([], 0, 0, 0, new Map(), 0, windows, new DayConverter(() => 0), []));
+}
 
 /**
  * Reads a check-in table (header row first).
@@ -460,6 +459,7 @@ export function scanCheckins(
   zone: DayConverter,
   spellings: readonly string[] = [],
 ): CheckinScan {
+  keepScanTemplates();
   const columns = findColumns(table[0] ?? [], CHECKIN_COLUMNS);
   const idColumn = requireColumn(columns, CHECKIN_COLUMNS, "kpiId", "checkins");
   const valueColumn = requireColumn(columns, CHECKIN_COLUMNS, "value", "checkins");
