@@ -47,6 +47,18 @@ async function press(...keys: string[]): Promise<void> {
   for (const key of keys) await page.keyboard.press(key);
 }
 
+/**
+ * Walks to a cell with the keyboard as a user would — Ctrl+Home, then right and down — and checks
+ * that the name box shows it. Columns A–Z.
+ */
+async function walkTo(a1: string): Promise<void> {
+  const [, letter, row] = /^([A-Z])(\d+)$/.exec(a1)!;
+  await press("Control+Home");
+  for (let i = 0; i < letter!.charCodeAt(0) - 65; i++) await press("ArrowRight");
+  for (let i = 1; i < Number(row); i++) await press("ArrowDown");
+  await expect(page.locator("#name-box").textContent()).resolves.toBe(a1);
+}
+
 /** The numbers a row shows, whatever their format ("77", "77.00", "1,234"). */
 const numbersIn = async (row: number) =>
   (await rowTexts(page, row)).map((text) => Number(text.replace(/,/g, ""))).filter(Number.isFinite);
@@ -112,9 +124,7 @@ test("types a check-in row, picking the KPI ID from the dropdown, and the Dashbo
 
 test("a custom function typed in a cell spills its parts", async () => {
   await openSheet("Settings");
-  await press("Control+Home", "ArrowRight", "ArrowRight", "ArrowRight", "ArrowRight", "ArrowRight");
-  await press("ArrowDown");
-  await expect(page.locator("#name-box").textContent()).resolves.toBe("F2");
+  await walkTo("F2");
   await page.keyboard.type("=KPI_SPLIT(10000000, {4;3;2;1})");
   await press("Enter");
   await settled();
@@ -130,10 +140,7 @@ test("a custom function typed in a cell spills its parts", async () => {
 
 test("an error cell shows its message when selected, as Sheets' tooltip does", async () => {
   await openSheet("Settings");
-  await press("Control+Home");
-  for (let i = 0; i < 6; i++) await press("ArrowRight");
-  await press("ArrowDown");
-  await expect(page.locator("#name-box").textContent()).resolves.toBe("G2");
+  await walkTo("G2");
   await page.keyboard.type("=KPI_PACE(DATE(2026,3,1), DATE(2026,1,1))");
   await press("Enter", "ArrowUp");
   await settled();
@@ -165,10 +172,7 @@ const block = async () =>
 
 test("pastes a 3×3 block at the selection; Ctrl+Z takes it back and Ctrl+Y puts it again", async () => {
   await openSheet("Settings");
-  await press("Control+Home");
-  for (let i = 0; i < 9; i++) await press("ArrowRight");
-  await press("ArrowDown");
-  await expect(page.locator("#name-box").textContent()).resolves.toBe("J2");
+  await walkTo("J2");
   await pasteText("1\t2\t3\n4\t5%\t6\n=J2+K3\tx\t2026-01-31\n");
   // As the grid shows them: the percentage kept, the formula computed, the date as typed.
   const pasted = ["1", "2", "3", "4", "5%", "6", "1.05", "x", "2026-01-31"];
@@ -191,10 +195,7 @@ test("pastes a 3×3 block at the selection; Ctrl+Z takes it back and Ctrl+Y puts
 
 test("deleting a row from the row menu moves the references below it", async () => {
   await openSheet("Settings");
-  await press("Control+Home");
-  for (let i = 0; i < 7; i++) await press("ArrowRight");
-  await press("ArrowDown");
-  await expect(page.locator("#name-box").textContent()).resolves.toBe("H2");
+  await walkTo("H2");
   for (const entry of ["1", "2", "3", "", "=H4*10"]) {
     if (entry === "") await press("ArrowDown");
     else {
@@ -204,9 +205,7 @@ test("deleting a row from the row menu moves the references below it", async () 
     }
   }
   await expect(cell(page, "H6").textContent()).resolves.toBe("30");
-  await press("Control+Home", "ArrowDown", "ArrowDown");
-  for (let i = 0; i < 7; i++) await press("ArrowRight");
-  await expect(page.locator("#name-box").textContent()).resolves.toBe("H3");
+  await walkTo("H3");
   await press("Shift+F10");
   const menu = page.getByRole("menu", { name: "Row" });
   await expect(menu.getByRole("menuitem").allTextContents()).resolves.toEqual([
@@ -227,9 +226,7 @@ test("a rejecting validation rule shows Sheets' warning and keeps the cell", asy
   app.getActive().getSheetByName("Settings")!.getRange("M2").setDataValidation(rule);
   await page.reload();
   await openSheet("Settings");
-  await press("Control+Home");
-  for (let i = 0; i < 12; i++) await press("ArrowRight");
-  await press("ArrowDown");
+  await walkTo("M2");
   await page.keyboard.type("42");
   await press("Enter");
   const dialog = page.getByRole("dialog", { name: "There was a problem" });
